@@ -1,0 +1,37 @@
+package io.dealwire.core.message;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The system of record for messages. Writes are idempotent: saving the same message twice leaves one.
+ * Every save gives the message a new, higher {@link StoredMessage#seq()} so that readers (the search
+ * index) can catch up with {@link #changedSince(long, int)}.
+ */
+public interface MessageRepository {
+
+    Optional<StoredMessage> find(String id);
+
+    /** Every stored message carrying this Message-ID header (different messages may share one). */
+    List<StoredMessage> findByMessageId(String messageId);
+
+    List<StoredMessage> findByConversation(String conversationId);
+
+    List<StoredMessage> findByDeal(String dealId);
+
+    /** Messages with a location in this mailbox (and folder, when not null). */
+    List<StoredMessage> findByMailbox(String mailboxId, String folder);
+
+    /** Inserts or replaces by id; returns the message with its new seq. */
+    StoredMessage save(StoredMessage message);
+
+    /** Messages written after {@code seq}, in seq order, at most {@code limit}. */
+    List<StoredMessage> changedSince(long seq, int limit);
+
+    /** The highest seq given so far (0 for an empty store). */
+    long lastSeq();
+
+    long count();
+
+    void delete(String id);
+}

@@ -1,0 +1,183 @@
+package io.dealwire.core.store;
+
+import io.dealwire.core.company.Company;
+import io.dealwire.core.contact.Contact;
+import io.dealwire.core.deal.ChangeMode;
+import io.dealwire.core.deal.Deal;
+import io.dealwire.core.deal.Evidence;
+import io.dealwire.core.deal.StageChange;
+import io.dealwire.core.mailbox.FolderSync;
+import io.dealwire.core.mailbox.Mailbox;
+import io.dealwire.core.mailbox.Security;
+import io.dealwire.core.mailbox.SyncState;
+import io.dealwire.core.message.EmailAddress;
+import io.dealwire.core.message.MailMessage;
+import io.dealwire.core.message.MessageLocation;
+import io.dealwire.core.message.StoredMessage;
+import io.dealwire.core.pipeline.InferenceMode;
+import io.dealwire.core.pipeline.Pipeline;
+import io.dealwire.core.pipeline.SalesModel;
+import io.dealwire.core.pipeline.Stage;
+import io.dealwire.core.pipeline.StageKind;
+import io.dealwire.core.user.ApiToken;
+import io.dealwire.core.user.Role;
+import io.dealwire.core.user.User;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The behaviour every {@link Store} adapter must have. Each adapter's test extends this class and
+ * returns a fresh, empty store from {@link #newStore()}.
+ */
+public abstract class StoreContract {
+    protected Store store;
+
+    protected abstract Store newStore();
+
+    @BeforeEach
+    void open() {
+        store = newStore();
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    public static MailMessage mail(String id, String messageId, String subject, Instant date) {
+        return new MailMessage(id, messageId, null, List.of(), subject, new EmailAddress("dana@acme.example", "Dana Smith"),
+                List.of(EmailAddress.of("rep@ours.example")), List.of(), date, "Hello " + subject, "Hello " + subject,
+                "", "", List.of(), null, null, List.of(), "hash-" + id, 100);
+    }
+
+    @Test
+    void savedMessageIsFoundByIdMessageIdConversationDealAndMailbox() {
+        var m = StoredMessage.of(mail("m1", "abc@acme.example", "Pricing", Instant.parse("2025-03-01T10:00:00Z")))
+                .with(b -> { b.conversationId = "c1"; b.dealId = "d1"; })
+                .withLocation(new MessageLocation("mb1", "INBOX", 7, 42, false));
+        var saved = store.messages().save(m);
+        assertTrue(saved.seq() > 0);
+        assertEquals("Pricing", store.messages().find("m1").orElseThrow().mail().subject());
+        assertEquals(1, store.messages().findByMessageId("abc@acme.example").size());
+        assertEquals(1, store.messages().findByConversation("c1").size());
+        assertEquals(1, store.messages().findByDeal("d1").size());
+        assertEquals(1, store.messages().findByMailbox("mb1", "INBOX").size());
+        assertEquals(0, store.messages().findByMailbox("mb1", "Sent").size());
+        assertEquals(new MessageLocation("mb1", "INBOX", 7, 42, false), store.messages().find("m1").orElseThrow().locations().getFirst());
+        assertEquals(Instant.parse("2025-03-01T10:00:00Z"), store.messages().find("m1").orElseThrow().mail().date());
+    }
+
+    @Test
+    void savingTwiceKeepsOneMessageAndAdvancesItsSeq() {
+        var m = StoredMessage.of(mail("m1", "abc@x", "A", Instant.parse("2025-03-01T10:00:00Z")));
+        var first = store.messages().save(m);
+        var second = store.messages().save(m.with(b -> b.dealId = "d2"));
+        assertEquals(1, store.messages().count());
+        assertTrue(second.seq() > first.seq());
+        assertEquals(second.seq(), store.messages().lastSeq());
+        assertEquals(List.of("m1"), store.messages().changedSince(first.seq(), 10).stream().map(StoredMessage::id).toList());
+        assertEquals(List.of(), store.messages().changedSince(second.seq(), 10));
+    }
+
+    @Test
+    void changedSinceReturnsWritesInOrderAndHonoursTheLimit() {
+        for (int i = 1; i <= 5; i++)
+            store.messages().save(StoredMessage.of(mail("m" + i, "id" + i + "@x", "S" + i, Instant.parse("2025-03-01T10:00:00Z"))));
+        var page = store.messages().changedSince(0, 3);
+        assertEquals(List.of("m1", "m2", "m3"), page.stream().map(StoredMessage::id).toList());
+        var rest = store.messages().changedSince(page.getLast().seq(), 10);
+        assertEquals(List.of("m4", "m5"), rest.stream().map(StoredMessage::id).toList());
+    }
+
+    @Test
+    void messagesSharingAMessageIdAreAllKept() {
+        store.messages().save(StoredMessage.of(mail("m1", "same@x", "One", Instant.parse("2025-03-01T10:00:00Z"))));
+        store.messages().save(StoredMessage.of(mail("m2", "same@x", "Two", Instant.parse("2025-03-02T10:00:00Z"))));
+        assertEquals(2, store.messages().findByMessageId("same@x").size());
+        store.messages().delete("m1");
+        assertEquals(1, store.messages().count());
+    }
+
+    @Test
+    void contactsAreFoundByAnyOfTheirAddresses() {
+        store.contacts().save(new Contact("p1", "Dana Smith", List.of("dana@acme.example", "d.smith@acme.example"), "CFO",
+                List.of("+33612345678"), "co1", List.of(), "", Instant.parse("2025-01-01T00:00:00Z")));
+        assertEquals("p1", store.contacts().findByEmail("D.Smith@acme.example").orElseThrow().id());
+        assertEquals(1, store.contacts().findByCompany("co1").size());
+        assertEquals("CFO", store.contacts().find("p1").orElseThrow().title());
+        store.contacts().delete("p1");
+        assertTrue(store.contacts().findByEmail("dana@acme.example").isEmpty());
+    }
+
+    @Test
+    void companiesAreFoundByDomain() {
+        store.companies().save(new Company("co1", "Acme", List.of("acme.co.uk"), Instant.parse("2025-01-01T00:00:00Z")));
+        assertEquals("Acme", store.companies().findByDomain("acme.co.uk").orElseThrow().name());
+        assertTrue(store.companies().findByDomain("other.com").isEmpty());
+        assertEquals(1, store.companies().count());
+    }
+
+    @Test
+    void dealsAndTheirStageHistoryRoundTrip() {
+        var deal = new Deal("d1", "Acme renewal", "default", "proposal", "co1", null, "u1", 12000, "EUR",
+                Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2025-02-01T00:00:00Z"), false);
+        store.deals().save(deal);
+        assertEquals(deal, store.deals().find("d1").orElseThrow());
+        assertEquals(1, store.deals().findByCompany("co1").size());
+        store.deals().saveChange(new StageChange("s2", "d1", "qualified", "proposal", Instant.parse("2025-02-01T00:00:00Z"),
+                ChangeMode.AUTO, new Evidence("m3", "proposal.attachment", "Please find our quote attached.", 0.9), null, null));
+        store.deals().saveChange(new StageChange("s1", "d1", "contacted", "qualified", Instant.parse("2025-01-15T00:00:00Z"),
+                ChangeMode.PERSON, null, "u1", null));
+        var history = store.deals().changes("d1");
+        assertEquals(List.of("s1", "s2"), history.stream().map(StageChange::id).toList());
+        assertEquals("Please find our quote attached.", history.get(1).evidence().quote());
+        assertEquals(StageChange.Status.APPLIED, history.get(1).status());
+    }
+
+    @Test
+    void pipelinesRoundTrip() {
+        var p = new Pipeline("default", "Default", SalesModel.DEFAULT, List.of(
+                new Stage("contacted", "Contacted", StageKind.OPEN, 0.1, 14, false),
+                new Stage("won", "Won", StageKind.WON, 1, 0, false)), InferenceMode.SUGGEST);
+        store.pipelines().save(p);
+        assertEquals(p, store.pipelines().find("default").orElseThrow());
+        assertEquals(1, store.pipelines().list().size());
+    }
+
+    @Test
+    void mailboxFolderCheckpointsAndStateAreSavedSeparately() {
+        var mb = new Mailbox("mb1", "Sales", "imap.example", 993, Security.TLS, "sales", "enc:xyz", List.of("INBOX"),
+                LocalDate.parse("2024-01-01"), "u1", true, false, null, SyncState.CONNECTING, null, Map.of(),
+                Instant.parse("2025-01-01T00:00:00Z"));
+        store.mailboxes().save(mb);
+        store.mailboxes().saveFolder("mb1", new FolderSync("INBOX", 7, 420, 99, 1, 400, 400, 400));
+        store.mailboxes().saveState("mb1", SyncState.IDLE, null);
+        var back = store.mailboxes().find("mb1").orElseThrow();
+        assertEquals(SyncState.IDLE, back.state());
+        assertEquals(420, back.folderSync().get("INBOX").lastUid());
+        assertEquals("enc:xyz", back.encryptedPassword());
+        assertEquals(LocalDate.parse("2024-01-01"), back.since());
+        store.mailboxes().delete("mb1");
+        assertTrue(store.mailboxes().list().isEmpty());
+    }
+
+    @Test
+    void usersAndTokens() {
+        store.users().save(new User("u1", "Ada", "Ada@Ours.example", Role.ADMIN, null, Instant.parse("2025-01-01T00:00:00Z")));
+        assertEquals("u1", store.users().findByEmail("ada@ours.example").orElseThrow().id());
+        store.users().saveToken(new ApiToken("t1", "u1", "h1", "cli", Instant.parse("2025-01-01T00:00:00Z"), null));
+        assertTrue(store.users().findTokenByHash("h1").orElseThrow().active());
+        store.users().saveToken(new ApiToken("t1", "u1", "h1", "cli", Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2025-02-01T00:00:00Z")));
+        assertFalse(store.users().findTokenByHash("h1").orElseThrow().active());
+        assertEquals(1, store.users().tokens("u1").size());
+        assertEquals(1, store.users().count());
+    }
+}
