@@ -25,6 +25,14 @@ public interface MessageRepository {
     /** Inserts or replaces by id; returns the message with its new seq. */
     StoredMessage save(StoredMessage message);
 
+    /**
+     * Saves every message as {@link #save} would, in list order (a later copy of the same id wins), and
+     * returns them with their new seqs. Adapters override it to write a batch in one round trip.
+     */
+    default List<StoredMessage> saveAll(List<StoredMessage> messages) {
+        return messages.stream().map(this::save).toList();
+    }
+
     /** Messages written after {@code seq}, in seq order, at most {@code limit}. */
     List<StoredMessage> changedSince(long seq, int limit);
 

@@ -98,6 +98,25 @@ public abstract class StoreContract {
     }
 
     @Test
+    void saveAllWritesABatchWithIncreasingSeqsAndLaterCopiesWin() {
+        store.messages().save(StoredMessage.of(mail("m0", "id0@x", "Before", Instant.parse("2025-03-01T09:00:00Z"))));
+        var batch = List.of(
+                StoredMessage.of(mail("m1", "id1@x", "One", Instant.parse("2025-03-01T10:00:00Z"))).with(b -> b.conversationId = "c1"),
+                StoredMessage.of(mail("m2", "id2@x", "Two", Instant.parse("2025-03-01T11:00:00Z"))).with(b -> b.conversationId = "c1"),
+                StoredMessage.of(mail("m0", "id0@x", "Before", Instant.parse("2025-03-01T09:00:00Z"))).with(b -> b.dealId = "d9"),
+                StoredMessage.of(mail("m1", "id1@x", "One", Instant.parse("2025-03-01T10:00:00Z"))).with(b -> { b.conversationId = "c1"; b.dealId = "d9"; }));
+        var saved = store.messages().saveAll(batch);
+        assertEquals(4, saved.size());
+        for (int i = 1; i < saved.size(); i++) assertTrue(saved.get(i).seq() > saved.get(i - 1).seq());
+        assertEquals(3, store.messages().count());
+        assertEquals(saved.getLast().seq(), store.messages().lastSeq());
+        assertEquals(List.of("m0", "m1"), store.messages().findByDeal("d9").stream().map(StoredMessage::id).toList());
+        assertEquals(List.of("m1", "m2"), store.messages().findByConversation("c1").stream().map(StoredMessage::id).toList());
+        assertEquals(List.of("m2", "m0", "m1"), store.messages().changedSince(0, 10).stream().map(StoredMessage::id).toList());
+        assertEquals(List.of(), store.messages().saveAll(List.of()));
+    }
+
+    @Test
     void messagesSharingAMessageIdAreAllKept() {
         store.messages().save(StoredMessage.of(mail("m1", "same@x", "One", Instant.parse("2025-03-01T10:00:00Z"))));
         store.messages().save(StoredMessage.of(mail("m2", "same@x", "Two", Instant.parse("2025-03-02T10:00:00Z"))));
