@@ -1,0 +1,203 @@
+package io.dealwire.index;
+
+import io.dealwire.core.message.StoredMessage;
+import io.dealwire.core.visibility.Viewer;
+import io.dealwire.index.analysis.MessageAnalyzers;
+import io.dealwire.index.mapping.MessageDocuments;
+import io.dealwire.index.mapping.MessageFields;
+import io.dealwire.index.search.MessageSearcher;
+import io.dealwire.index.search.SearchRequest;
+import io.dealwire.index.search.SearchResult;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.ControlledRealTimeReopenThread;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The full-text index of stored messages: a Lucene index in one directory, fed from the store (never the
+ * system of record). Writes are visible to searches within a second (near-real-time reopen); a
+ * {@link #commit(long)} makes them durable together with the store position they cover, which is where
+ * {@link io.dealwire.index.feed.IndexFeeder} resumes after a restart. An index written with another
+ * schema version is wiped on open ({@link #wasReset()}) and refilled from the store.
+ */
+public final class MessageIndex implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(MessageIndex.class);
+    static final String SEQ_KEY = "dealwire.seq";
+    static final String SCHEMA_KEY = "dealwire.schema";
+    private static final double MAX_STALE_SECONDS = 0.5;
+    private static final double MIN_STALE_SECONDS = 0.05;
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final ControlledRealTimeReopenThread<IndexSearcher> reopener;
+    private final MessageDocuments documents;
+    private final MessageSearcher searcher;
+    private final boolean reset;
+    private volatile long committedSeq;
+
+    private MessageIndex(Directory directory, IndexContext context, boolean reset, long committedSeq) throws IOException {
+        this.directory = directory;
+        var analyzers = new MessageAnalyzers();
+        var config = new IndexWriterConfig(analyzers.perField())
+                .setOpenMode(reset ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setRAMBufferSizeMB(64);
+        this.writer = new IndexWriter(directory, config);
+        this.searchers = new SearcherManager(writer, null);
+        this.reopener = new ControlledRealTimeReopenThread<>(writer, searchers, MAX_STALE_SECONDS, MIN_STALE_SECONDS);
+        this.reopener.setName("message-index-reopen");
+        this.reopener.setDaemon(true);
+        this.reopener.start();
+        this.documents = new MessageDocuments(context);
+        this.searcher = new MessageSearcher(analyzers);
+        this.reset = reset;
+        this.committedSeq = committedSeq;
+        if (reset) commit(0);
+    }
+
+    /** Opens (or creates) the index in {@code dir}. */
+    public static MessageIndex open(Path dir, IndexContext context) {
+        try {
+            Files.createDirectories(dir);
+            var directory = FSDirectory.open(dir);
+            boolean reset = false;
+            long seq = 0;
+            if (DirectoryReader.indexExists(directory)) {
+                var userData = SegmentInfos.readLatestCommit(directory).getUserData();
+                var schema = userData.get(SCHEMA_KEY);
+                if (!String.valueOf(MessageFields.SCHEMA_VERSION).equals(schema)) {
+                    log.warn("search index in {} has schema version {}, this version reads {}: rebuilding it from the store",
+                            dir, schema == null ? "unknown" : schema, MessageFields.SCHEMA_VERSION);
+                    reset = true;
+                } else {
+                    seq = Long.parseLong(userData.getOrDefault(SEQ_KEY, "0"));
+                }
+            }
+            return new MessageIndex(directory, context == null ? IndexContext.NONE : context, reset, seq);
+        } catch (IOException | NumberFormatException e) {
+            throw new IndexException("cannot open the search index in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Adds or replaces the message (by id): indexing the same message twice leaves one document. */
+    public void index(StoredMessage message) {
+        try {
+            writer.updateDocument(new Term(MessageFields.ID, message.id()), documents.toDocument(message));
+        } catch (IOException e) {
+            throw new IndexException("cannot index message " + message.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void delete(String messageId) {
+        try {
+            writer.deleteDocuments(new Term(MessageFields.ID, messageId));
+        } catch (IOException e) {
+            throw new IndexException("cannot remove message " + messageId + " from the index: " + e.getMessage(), e);
+        }
+    }
+
+    /** Removes every message (before a rebuild); durable at the next {@link #commit(long)}. */
+    public void deleteAll() {
+        try {
+            writer.deleteAll();
+        } catch (IOException e) {
+            throw new IndexException("cannot clear the search index: " + e.getMessage(), e);
+        }
+    }
+
+    /** The store position covered by the last commit: everything up to it is in the index. */
+    public long lastIndexedSeq() {
+        return committedSeq;
+    }
+
+    /** Makes every write so far durable, recording that they cover the store up to {@code storeSeq}. */
+    public synchronized void commit(long storeSeq) {
+        try {
+            writer.setLiveCommitData(Map.of(SEQ_KEY, Long.toString(storeSeq),
+                    SCHEMA_KEY, Integer.toString(MessageFields.SCHEMA_VERSION)).entrySet());
+            writer.commit();
+            committedSeq = storeSeq;
+        } catch (IOException e) {
+            throw new IndexException("cannot commit the search index: " + e.getMessage(), e);
+        }
+    }
+
+    /** Makes every write so far visible to searches now (the background reopen does it within a second anyway). */
+    public void refresh() {
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new IndexException("cannot refresh the search index: " + e.getMessage(), e);
+        }
+    }
+
+    /** Messages the viewer may see matching the request; {@link io.dealwire.index.search.SearchRequestException} on a bad query or cursor. */
+    public SearchResult search(SearchRequest request, Viewer viewer) {
+        IndexSearcher s;
+        try {
+            s = searchers.acquire();
+        } catch (IOException e) {
+            throw new IndexException("cannot open the search index for reading: " + e.getMessage(), e);
+        }
+        try {
+            return searcher.search(s, request, viewer);
+        } catch (IOException e) {
+            throw new IndexException("search failed: " + e.getMessage(), e);
+        } finally {
+            try {
+                searchers.release(s);
+            } catch (IOException e) {
+                log.warn("could not release an index searcher", e);
+            }
+        }
+    }
+
+    /** Documents visible to searches now (for progress and health checks). */
+    public long documentCount() {
+        try {
+            var s = searchers.acquire();
+            try {
+                return s.getIndexReader().numDocs();
+            } finally {
+                searchers.release(s);
+            }
+        } catch (IOException e) {
+            throw new IndexException("cannot read the search index: " + e.getMessage(), e);
+        }
+    }
+
+    /** True when the index found on open had another schema version and was wiped: it must be refilled. */
+    public boolean wasReset() {
+        return reset;
+    }
+
+    /**
+     * Commits what was written (deletions included, which the store cannot replay) without advancing the
+     * recorded store position: messages indexed after the last {@link #commit(long)} are simply re-read.
+     */
+    @Override
+    public void close() {
+        try {
+            reopener.close();
+            searchers.close();
+            commit(committedSeq);
+            writer.close();
+            directory.close();
+        } catch (IOException e) {
+            throw new IndexException("cannot close the search index: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.dealwire.index.analysis;
+
+import org.apache.lucene.analysis.TokenFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.function.Function;
+
+/** Emits, after each token, its other forms at the same position and with the same offsets. */
+final class StackedVariantsFilter extends TokenFilter {
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    private final PositionIncrementAttribute position = addAttribute(PositionIncrementAttribute.class);
+    private final Function<String, List<String>> variants;
+    private List<String> pending = List.of();
+    private int next;
+    private State state;
+
+    StackedVariantsFilter(TokenStream input, Function<String, List<String>> variants) {
+        super(input);
+        this.variants = variants;
+    }
+
+    @Override
+    public boolean incrementToken() throws IOException {
+        if (next < pending.size()) {
+            restoreState(state);
+            term.setEmpty().append(pending.get(next++));
+            position.setPositionIncrement(0);
+            return true;
+        }
+        if (!input.incrementToken()) return false;
+        var forms = variants.apply(term.toString());
+        // forms.get(0) is the token itself, already in the attributes
+        pending = forms;
+        next = 1;
+        state = captureState();
+        return true;
+    }
+
+    @Override
+    public void reset() throws IOException {
+        super.reset();
+        pending = List.of();
+        next = 0;
+        state = null;
+    }
+}

@@ -1,0 +1,177 @@
+package io.dealwire.index.feed;
+
+import io.dealwire.core.message.MessageRepository;
+import io.dealwire.index.MessageIndex;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Keeps the index in step with the store: reads the messages written after the index's position
+ * ({@link MessageRepository#changedSince}), indexes them and commits with the new position. Indexing is
+ * idempotent, so a crash between a write and a commit only means some messages are indexed twice.
+ *
+ * <p>Near-real-time: {@link #runEvery(Duration)} polls on a virtual thread; {@link #poke()} wakes it at
+ * once after a write, and the index's reopen makes the message searchable well within a second. Commits
+ * (an fsync) happen at most every {@link #COMMIT_INTERVAL} while mail streams in, and at the end of
+ * {@link #catchUp()} and {@link #rebuild}.
+ */
+public final class IndexFeeder implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(IndexFeeder.class);
+    public static final int BATCH = 500;
+    static final Duration COMMIT_INTERVAL = Duration.ofSeconds(5);
+
+    private final MessageRepository messages;
+    private final MessageIndex index;
+    /** One writer at a time: the polling loop, a catch-up and a rebuild never interleave. */
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition poked = lock.newCondition();
+    private boolean pending;
+    private long indexedSeq;
+    private long lastCommitNanos = System.nanoTime();
+    private volatile Thread loop;
+    private volatile boolean closed;
+
+    public IndexFeeder(MessageRepository messages, MessageIndex index) {
+        this.messages = messages;
+        this.index = index;
+        this.indexedSeq = index.lastIndexedSeq();
+    }
+
+    /** Indexes everything written since the index's last commit, then commits. Returns how many messages. */
+    public long catchUp() {
+        lock.lock();
+        try {
+            long n = drain(ProgressListener.NONE, 0, 0);
+            commit();
+            return n;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Wipes the index and refills it from the whole store, telling {@code progress} as it goes. */
+    public long rebuild(ProgressListener progress) {
+        lock.lock();
+        try {
+            long total = messages.count();
+            log.info("rebuilding the search index from {} stored messages", total);
+            index.deleteAll();
+            indexedSeq = 0;
+            progress.progress(0, total);
+            long n = drain(progress, 0, total);
+            commit();
+            progress.progress(n, Math.max(n, total));
+            log.info("search index rebuilt: {} messages", n);
+            return n;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Starts polling the store every {@code interval} (and at once on {@link #poke()}) on a virtual thread.
+     * Errors are logged and retried at the next round: the store stays the reference.
+     */
+    public synchronized void runEvery(Duration interval) {
+        if (loop != null) throw new IllegalStateException("the index feeder is already running");
+        loop = Thread.ofVirtual().name("index-feeder").start(() -> {
+            while (!closed) {
+                try {
+                    waitForWork(interval);
+                    if (closed) break;
+                    lock.lock();
+                    try {
+                        drain(ProgressListener.NONE, 0, 0);
+                        if (System.nanoTime() - lastCommitNanos >= COMMIT_INTERVAL.toNanos()) commit();
+                    } finally {
+                        lock.unlock();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                } catch (RuntimeException e) {
+                    log.error("indexing new messages failed; retrying at the next round", e);
+                }
+            }
+        });
+    }
+
+    /** A message was just stored: index it now rather than at the next poll. */
+    public void poke() {
+        lock.lock();
+        try {
+            pending = true;
+            poked.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Store position indexed so far (searchable; durable once committed). */
+    public long indexedSeq() {
+        lock.lock();
+        try {
+            return indexedSeq;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void waitForWork(Duration interval) throws InterruptedException {
+        lock.lock();
+        try {
+            if (!pending) poked.await(interval.toNanos(), TimeUnit.NANOSECONDS);
+            pending = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Indexes batches until the store has nothing newer; refreshes searchers when anything changed. */
+    private long drain(ProgressListener progress, long done, long total) {
+        long n = 0;
+        while (true) {
+            var batch = messages.changedSince(indexedSeq, BATCH);
+            if (batch.isEmpty()) break;
+            for (var m : batch) {
+                index.index(m);
+                indexedSeq = Math.max(indexedSeq, m.seq());
+            }
+            n += batch.size();
+            if (total > 0) progress.progress(done + n, Math.max(total, done + n));
+        }
+        if (n > 0) index.refresh();
+        return n;
+    }
+
+    private void commit() {
+        index.commit(indexedSeq);
+        lastCommitNanos = System.nanoTime();
+    }
+
+    /** Stops the loop and commits what was indexed. Does not close the index. */
+    @Override
+    public void close() {
+        closed = true;
+        var t = loop;
+        if (t != null) {
+            poke();
+            try {
+                t.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        lock.lock();
+        try {
+            commit();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

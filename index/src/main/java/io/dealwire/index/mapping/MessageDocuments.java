@@ -1,0 +1,163 @@
+package io.dealwire.index.mapping;
+
+import io.dealwire.core.message.Direction;
+import io.dealwire.core.message.EmailAddress;
+import io.dealwire.core.message.MessageLocation;
+import io.dealwire.core.message.StoredMessage;
+import io.dealwire.index.IndexContext;
+import io.dealwire.index.analysis.LanguageGuesser;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import static io.dealwire.index.mapping.MessageFields.*;
+
+/**
+ * Turns a stored message into its Lucene document. Only what a hit shows is stored (subject, sender,
+ * a capped preview of the new text, ids); the full text is indexed but never stored, which keeps the
+ * index well under the size of the mail it covers.
+ */
+public final class MessageDocuments {
+    /** Characters of the new text kept for snippets: enough for two passages around a match. */
+    public static final int PREVIEW_CHARS = 1200;
+    static final DateTimeFormatter MONTH_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
+
+    /** Words without positions: the quoted history is searchable by word but not by phrase. */
+    private static final FieldType WORDS_ONLY = new FieldType(TextField.TYPE_NOT_STORED);
+
+    static {
+        WORDS_ONLY.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        WORDS_ONLY.freeze();
+    }
+
+    private final IndexContext context;
+
+    public MessageDocuments(IndexContext context) {
+        this.context = context;
+    }
+
+    public Document toDocument(StoredMessage m) {
+        var mail = m.mail();
+        var doc = new Document();
+        doc.add(new StringField(ID, m.id(), Field.Store.YES));
+        doc.add(new SortedDocValuesField(ID, new BytesRef(m.id())));
+        var conversation = m.conversationId() == null || m.conversationId().isBlank() ? m.id() : m.conversationId();
+        doc.add(new StringField(CONVERSATION, conversation, Field.Store.YES));
+        doc.add(new SortedDocValuesField(CONVERSATION, new BytesRef(conversation)));
+
+        long date = mail.date() == null ? 0L : mail.date().toEpochMilli();
+        doc.add(new LongPoint(DATE, date));
+        doc.add(new NumericDocValuesField(DATE, date));
+        doc.add(new StoredField(DATE, date));
+        if (mail.date() != null) doc.add(new KeywordField(MONTH, MONTH_FORMAT.format(mail.date()), Field.Store.NO));
+
+        var direction = m.direction() == null ? "" : m.direction().name().toLowerCase(java.util.Locale.ROOT);
+        if (!direction.isEmpty()) doc.add(new KeywordField(DIRECTION, direction, Field.Store.YES));
+
+        addVisibility(doc, m);
+        addLinks(doc, m);
+        if (m.privateConversation()) doc.add(new StringField(PRIVATE, TRUE, Field.Store.NO));
+        if (mail.isAutomated()) doc.add(new StringField(AUTOMATED, TRUE, Field.Store.NO));
+
+        // An erased message keeps its metadata (dates, links) but no personal content.
+        if (m.erased()) return doc;
+
+        var language = m.language().isBlank() ? LanguageGuesser.guess(mail.newText()) : m.language();
+        doc.add(new KeywordField(LANGUAGE, language.isEmpty() ? "und" : language, Field.Store.YES));
+        addText(doc, SUBJECT, mail.subject(), language);
+        addText(doc, BODY, mail.newText(), language);
+        doc.add(new Field(FULL, mail.text(), WORDS_ONLY));
+        doc.add(new StoredField(SUBJECT, mail.subject()));
+        var newText = mail.newText();
+        doc.add(new StoredField(PREVIEW, newText.length() > PREVIEW_CHARS ? newText.substring(0, PREVIEW_CHARS) : newText));
+
+        if (mail.from() != null) {
+            addAddress(doc, FROM_ADDR, FROM_TEXT, mail.from());
+            doc.add(new StoredField(FROM_DISPLAY, mail.from().toString()));
+        }
+        for (var a : mail.to()) addAddress(doc, TO_ADDR, TO_TEXT, a);
+        for (var a : mail.cc()) addAddress(doc, CC_ADDR, CC_TEXT, a);
+
+        if (!mail.attachments().isEmpty()) doc.add(new StringField(HAS_ATTACHMENT, TRUE, Field.Store.YES));
+        for (var a : mail.attachments()) {
+            if (!a.filename().isBlank()) doc.add(new TextField(FILENAME, a.filename(), Field.Store.NO));
+            doc.add(new StringField(FILETYPE, a.contentType().toLowerCase(java.util.Locale.ROOT), Field.Store.NO));
+        }
+        return doc;
+    }
+
+    private void addVisibility(Document doc, StoredMessage m) {
+        Set<String> owners = new LinkedHashSet<>();
+        Set<String> mailboxes = new LinkedHashSet<>();
+        Set<String> folders = new LinkedHashSet<>();
+        for (MessageLocation l : m.locations()) {
+            mailboxes.add(l.mailboxId());
+            folders.add(l.folder());
+            var owner = context.mailboxOwner(l.mailboxId());
+            if (owner != null && !owner.isBlank()) owners.add(owner);
+        }
+        for (var id : mailboxes) doc.add(new KeywordField(MAILBOX, id, Field.Store.NO));
+        for (var f : folders) doc.add(new StringField(FOLDER, f, Field.Store.NO));
+        for (var id : owners) doc.add(new KeywordField(OWNER, id, Field.Store.NO));
+        if (m.privateConversation() || m.direction() == Direction.INTERNAL) {
+            doc.add(new StringField(RESTRICTED, TRUE, Field.Store.NO));
+        }
+    }
+
+    private void addLinks(Document doc, StoredMessage m) {
+        if (m.companyId() != null && !m.companyId().isBlank()) {
+            doc.add(new KeywordField(COMPANY, m.companyId(), Field.Store.YES));
+            var name = nonNull(context.companyName(m.companyId()));
+            if (!name.isBlank()) {
+                doc.add(new TextField(COMPANY_TEXT, name, Field.Store.NO));
+                doc.add(new StoredField(COMPANY_NAME, name));
+            }
+        }
+        if (m.dealId() != null && !m.dealId().isBlank()) {
+            doc.add(new KeywordField(DEAL, m.dealId(), Field.Store.YES));
+            var title = nonNull(context.dealTitle(m.dealId()));
+            if (!title.isBlank()) {
+                doc.add(new TextField(DEAL_TEXT, title, Field.Store.NO));
+                doc.add(new StoredField(DEAL_TITLE, title));
+            }
+            var stage = nonNull(context.dealStage(m.dealId()));
+            if (!stage.isBlank()) doc.add(new KeywordField(STAGE, stage, Field.Store.YES));
+        }
+    }
+
+    /** English or French analysis by language; both when the language is unknown. The folded form always. */
+    private static void addText(Document doc, String field, String text, String language) {
+        if (text.isEmpty()) return;
+        if (!language.equals("fr")) doc.add(new TextField(field + EN, text, Field.Store.NO));
+        if (!language.equals("en")) doc.add(new TextField(field + FR, text, Field.Store.NO));
+        doc.add(new TextField(field + FOLD, text, Field.Store.NO));
+    }
+
+    private static void addAddress(Document doc, String keywordField, String textField, EmailAddress a) {
+        doc.add(new StringField(keywordField, a.address(), Field.Store.NO));
+        doc.add(new TextField(textField, a.name().isEmpty() ? a.address() : a.name() + " " + a.address(), Field.Store.NO));
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** For tests and callers that need the month key of a date. */
+    public static String month(java.time.Instant date) {
+        return MONTH_FORMAT.format(date);
+    }
+}

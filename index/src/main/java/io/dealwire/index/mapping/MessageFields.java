@@ -1,0 +1,70 @@
+package io.dealwire.index.mapping;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Field names of the message index and its schema version. Bump {@link #SCHEMA_VERSION} whenever a field
+ * is added, renamed or analysed differently: an index written with another version is rebuilt from the
+ * store rather than read with the wrong assumptions.
+ */
+public final class MessageFields {
+    public static final int SCHEMA_VERSION = 1;
+
+    /** Suffixes selecting the analyzer (see {@code MessageAnalyzers}). */
+    public static final String EN = "_en";
+    public static final String FR = "_fr";
+    public static final String FOLD = "_fold";
+
+    public static final String ID = "id";
+    public static final String CONVERSATION = "conv";
+    public static final String SUBJECT = "subject";
+    public static final String BODY = "body";
+    /** The whole text including quoted history: folded words without positions (phrases go to {@link #BODY}). */
+    public static final String FULL = "full";
+    public static final String FROM_ADDR = "from_addr";
+    public static final String FROM_TEXT = "from_text";
+    public static final String TO_ADDR = "to_addr";
+    public static final String TO_TEXT = "to_text";
+    public static final String CC_ADDR = "cc_addr";
+    public static final String CC_TEXT = "cc_text";
+    public static final String COMPANY = "company";
+    public static final String COMPANY_TEXT = "company_text";
+    public static final String DEAL = "deal";
+    public static final String DEAL_TEXT = "deal_text";
+    public static final String STAGE = "stage";
+    public static final String OWNER = "owner";
+    public static final String MAILBOX = "mailbox";
+    public static final String FOLDER = "folder";
+    public static final String DATE = "date";
+    public static final String MONTH = "month";
+    public static final String DIRECTION = "direction";
+    public static final String FILENAME = "filename";
+    public static final String FILETYPE = "filetype";
+    public static final String HAS_ATTACHMENT = "has_attachment";
+    public static final String LANGUAGE = "lang";
+    public static final String AUTOMATED = "automated";
+    public static final String PRIVATE = "private";
+    /** Private or internal-only: visible to the owners of the message's mailboxes only. */
+    public static final String RESTRICTED = "restricted";
+
+    /** Stored only, for hits. */
+    public static final String PREVIEW = "preview";
+    public static final String FROM_DISPLAY = "from_display";
+    public static final String COMPANY_NAME = "company_name";
+    public static final String DEAL_TITLE = "deal_title";
+
+    public static final String TRUE = "true";
+
+    public static final Set<String> PARTS_FIELDS = Set.of(FROM_TEXT, TO_TEXT, CC_TEXT, COMPANY_TEXT, DEAL_TEXT, FILENAME);
+
+    /** Fields a free word is looked up in, with a boost per field. */
+    public static final List<String> SUBJECT_FIELDS = List.of(SUBJECT + EN, SUBJECT + FR, SUBJECT + FOLD);
+    public static final List<String> BODY_FIELDS = List.of(BODY + EN, BODY + FR, BODY + FOLD);
+
+    /** Facet dimensions, by the name the API shows. */
+    public static final List<String> FACETS = List.of(COMPANY, DEAL, STAGE, OWNER, MONTH);
+
+    private MessageFields() {
+    }
+}
