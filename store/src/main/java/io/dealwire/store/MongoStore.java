@@ -1,0 +1,138 @@
+package io.dealwire.store;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import io.dealwire.core.company.CompanyRepository;
+import io.dealwire.core.contact.ContactRepository;
+import io.dealwire.core.deal.DealRepository;
+import io.dealwire.core.mailbox.MailboxRepository;
+import io.dealwire.core.message.MessageRepository;
+import io.dealwire.core.pipeline.PipelineRepository;
+import io.dealwire.core.store.Store;
+import io.dealwire.core.user.UserRepository;
+import io.dealwire.store.embedded.EmbeddedMongo;
+import io.dealwire.store.lookup.CachedLookupCollection;
+import io.dealwire.store.lookup.IndexedCollection;
+import io.dealwire.store.lookup.KeyedCollection;
+import io.dealwire.store.lookup.SecondaryKey;
+import io.dealwire.store.mapping.CompanyMapping;
+import io.dealwire.store.mapping.ContactMapping;
+import io.dealwire.store.mapping.DealMapping;
+import io.dealwire.store.mapping.MailboxMapping;
+import io.dealwire.store.mapping.MessageMapping;
+import io.dealwire.store.mapping.PipelineMapping;
+import io.dealwire.store.mapping.UserMapping;
+import io.dealwire.store.repository.MongoCompanyRepository;
+import io.dealwire.store.repository.MongoContactRepository;
+import io.dealwire.store.repository.MongoDealRepository;
+import io.dealwire.store.repository.MongoMailboxRepository;
+import io.dealwire.store.repository.MongoMessageRepository;
+import io.dealwire.store.repository.MongoPipelineRepository;
+import io.dealwire.store.repository.MongoUserRepository;
+import io.dealwire.store.repository.SeqCounter;
+import io.dealwire.store.repository.StoreGuard;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@link Store} on MongoDB through the official sync driver: one collection per repository,
+ * documents mapped by hand. The same code serves a real MongoDB and the embedded server; they differ in
+ * how lookups are answered (server indexes, or in-process lookups for the embedded server, which ignores
+ * non-unique indexes) and in what {@link #commit()} does. Open one with {@link StoreFactory}.
+ */
+public final class MongoStore implements Store {
+    private static final Logger log = LoggerFactory.getLogger(MongoStore.class);
+    public static final String DEFAULT_DATABASE = "dealwire";
+
+    private final MongoClient client;
+    private final EmbeddedMongo embedded;
+    private final StoreGuard guard;
+    private final MessageRepository messages;
+    private final ContactRepository contacts;
+    private final CompanyRepository companies;
+    private final DealRepository deals;
+    private final PipelineRepository pipelines;
+    private final MailboxRepository mailboxes;
+    private final UserRepository users;
+
+    private MongoStore(MongoClient client, MongoDatabase db, EmbeddedMongo embedded, StoreGuard guard) {
+        this.client = client;
+        this.embedded = embedded;
+        this.guard = guard;
+        boolean processLookups = embedded != null;
+        var seq = new SeqCounter(db.getCollection(SeqCounter.COLLECTION), MessageMapping.COLLECTION);
+        this.messages = new MongoMessageRepository(
+                keyed(db, MessageMapping.COLLECTION, MongoMessageRepository.KEYS, MessageMapping.SEQ, processLookups), seq, guard);
+        this.contacts = new MongoContactRepository(keyed(db, ContactMapping.COLLECTION, MongoContactRepository.KEYS, null, processLookups), guard);
+        this.companies = new MongoCompanyRepository(keyed(db, CompanyMapping.COLLECTION, MongoCompanyRepository.KEYS, null, processLookups), guard);
+        this.deals = new MongoDealRepository(
+                keyed(db, DealMapping.COLLECTION, MongoDealRepository.KEYS, null, processLookups),
+                keyed(db, DealMapping.CHANGES_COLLECTION, MongoDealRepository.CHANGE_KEYS, null, processLookups), guard);
+        this.pipelines = new MongoPipelineRepository(keyed(db, PipelineMapping.COLLECTION, List.of(), null, processLookups), guard);
+        this.mailboxes = new MongoMailboxRepository(keyed(db, MailboxMapping.COLLECTION, List.of(), null, processLookups), guard);
+        this.users = new MongoUserRepository(
+                keyed(db, UserMapping.COLLECTION, MongoUserRepository.KEYS, null, processLookups),
+                keyed(db, UserMapping.TOKENS_COLLECTION, MongoUserRepository.TOKEN_KEYS, null, processLookups), guard);
+    }
+
+    /**
+     * A store on a real MongoDB: lookups are queries answered by indexes created here. {@link #commit()} does
+     * nothing: the client is expected to write with a journaled majority write concern ({@link StoreFactory} does).
+     */
+    public static MongoStore onServer(MongoClient client, String database, String description) {
+        var guard = new StoreGuard(description);
+        return guard.call(() -> new MongoStore(client, client.getDatabase(database), null, guard));
+    }
+
+    /**
+     * A store on the embedded server, whose only client is this store: lookups are answered in process,
+     * {@link #commit()} commits the server's file, and {@link #close()} closes the client and the server.
+     */
+    public static MongoStore onEmbedded(EmbeddedMongo embedded, MongoClient client) {
+        var guard = new StoreGuard(embedded.description());
+        return guard.call(() -> new MongoStore(client, client.getDatabase(DEFAULT_DATABASE), embedded, guard));
+    }
+
+    private KeyedCollection keyed(MongoDatabase db, String name, List<SecondaryKey> keys, String orderField, boolean processLookups) {
+        var server = new IndexedCollection(db.getCollection(name), keys, orderField);
+        if (processLookups) return CachedLookupCollection.load(server);
+        server.ensureIndexes();
+        return server;
+    }
+
+    @Override public MessageRepository messages() { return messages; }
+    @Override public ContactRepository contacts() { return contacts; }
+    @Override public CompanyRepository companies() { return companies; }
+    @Override public DealRepository deals() { return deals; }
+    @Override public PipelineRepository pipelines() { return pipelines; }
+    @Override public MailboxRepository mailboxes() { return mailboxes; }
+    @Override public UserRepository users() { return users; }
+
+    /** The embedded server under this store, if it runs on one (backups use it). */
+    public Optional<EmbeddedMongo> embedded() {
+        return Optional.ofNullable(embedded);
+    }
+
+    /** What this store is, for messages: the embedded store's file or the MongoDB's hosts and database. */
+    public String description() {
+        return guard.store();
+    }
+
+    @Override
+    public void commit() {
+        if (embedded != null) guard.run(embedded::commit);
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } finally {
+            if (embedded != null) embedded.close();
+        }
+        log.info("closed {}", guard.store());
+    }
+}

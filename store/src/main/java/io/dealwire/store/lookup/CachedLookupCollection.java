@@ -1,0 +1,254 @@
+package io.dealwire.store.lookup;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Projections;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A {@link KeyedCollection} for the embedded server, which ignores non-unique indexes and would scan
+ * the whole collection for every lookup. This keeps, in process, which ids have which key (and the
+ * order field), loaded once at open from a projection of the key fields and kept in step with every
+ * write made through it. A lookup then reads only the matching documents by {@code _id}, which the
+ * server answers from its unique {@code _id} index. Documents themselves are never cached.
+ *
+ * <p>Valid only while this process is the only writer of the collection: true of the embedded store,
+ * whose server listens on loopback for this process alone. Writes are serialised, and the lookup is
+ * updated after the server acknowledged the write (a failed write leaves it untouched).
+ */
+public final class CachedLookupCollection implements KeyedCollection {
+    private static final Logger log = LoggerFactory.getLogger(CachedLookupCollection.class);
+
+    private final IndexedCollection server;
+    private final List<SecondaryKey> keys;
+    private final String orderField;
+    private final ReentrantLock writes = new ReentrantLock();
+    // guarded by "this"
+    private final List<HashMap<String, Bucket>> buckets = new ArrayList<>();
+    private final HashMap<String, Row> rows = new HashMap<>();
+    private final TreeMap<Long, String> byOrder = new TreeMap<>();
+
+    private CachedLookupCollection(IndexedCollection server) {
+        this.server = server;
+        this.keys = server.keys();
+        this.orderField = server.orderField();
+        for (int i = 0; i < keys.size(); i++) buckets.add(new HashMap<>());
+    }
+
+    /** Reads the key fields of every document of the collection and returns the collection ready for lookups. */
+    public static CachedLookupCollection load(IndexedCollection server) {
+        var cached = new CachedLookupCollection(server);
+        var fields = new TreeSet<String>();
+        fields.add("_id");
+        for (var key : cached.keys) fields.addAll(key.projection());
+        if (cached.orderField != null) fields.add(cached.orderField);
+        long started = System.nanoTime();
+        int n = 0;
+        for (var d : server.collection().find().projection(Projections.include(List.copyOf(fields))).batchSize(5000)) {
+            cached.index(d);
+            n++;
+        }
+        log.debug("loaded lookups of {} ({} documents) in {} ms", server.collection().getNamespace().getCollectionName(), n,
+                (System.nanoTime() - started) / 1_000_000);
+        return cached;
+    }
+
+    @Override
+    public MongoCollection<Document> collection() {
+        return server.collection();
+    }
+
+    @Override
+    public List<Document> find(SecondaryKey key, String value) {
+        List<String> ids;
+        synchronized (this) {
+            var bucket = buckets.get(indexOf(key)).get(value);
+            if (bucket == null) return List.of();
+            ids = bucket.ids();
+        }
+        return server.findByIds(ids);
+    }
+
+    @Override
+    public List<Document> findByIds(List<String> ids) {
+        return server.findByIds(ids);
+    }
+
+    @Override
+    public List<Document> after(long after, int limit) {
+        if (orderField == null) throw new IllegalStateException(server.collection().getNamespace() + " has no order field");
+        var ids = new ArrayList<String>(Math.min(limit, 1024));
+        long highest;
+        synchronized (this) {
+            var tail = byOrder.tailMap(after, false);
+            highest = after;
+            for (var e : tail.entrySet()) {
+                if (ids.size() >= limit) break;
+                ids.add(e.getValue());
+                highest = e.getKey();
+            }
+        }
+        if (ids.isEmpty()) return List.of();
+        long upTo = highest;
+        // a document rewritten since the ids were read has moved past upTo: it is returned by a later call
+        return server.findByIds(ids).stream()
+                .filter(d -> order(d) <= upTo)
+                .sorted(Comparator.comparingLong(this::order))
+                .toList();
+    }
+
+    @Override
+    public synchronized long maxOrder() {
+        if (orderField == null) throw new IllegalStateException(server.collection().getNamespace() + " has no order field");
+        return byOrder.isEmpty() ? 0 : byOrder.lastKey();
+    }
+
+    @Override
+    public void replaceAll(List<Document> documents) {
+        writes.lock();
+        try {
+            server.replaceAll(documents);
+            synchronized (this) {
+                for (var d : documents) index(d);
+            }
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    @Override
+    public void delete(String id) {
+        writes.lock();
+        try {
+            server.delete(id);
+            synchronized (this) {
+                unindex(id);
+            }
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    @Override
+    public void deleteWhere(SecondaryKey key, String value) {
+        writes.lock();
+        try {
+            List<String> ids;
+            synchronized (this) {
+                var bucket = buckets.get(indexOf(key)).get(value);
+                if (bucket == null) return;
+                ids = bucket.ids();
+            }
+            server.deleteIds(ids);
+            synchronized (this) {
+                for (var id : ids) unindex(id);
+            }
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    @Override
+    public synchronized long count() {
+        return rows.size();
+    }
+
+    private int indexOf(SecondaryKey key) {
+        int i = keys.indexOf(key);
+        if (i < 0) throw new IllegalArgumentException("no lookup '" + key.name() + "' on " + server.collection().getNamespace());
+        return i;
+    }
+
+    private long order(Document d) {
+        Object v = d.get(orderField);
+        return v == null ? 0 : ((Number) v).longValue();
+    }
+
+    // callers hold "this"
+    private void index(Document d) {
+        String id = d.getString("_id");
+        unindex(id);
+        var rowBuckets = new Bucket[keys.size()][];
+        for (int k = 0; k < keys.size(); k++) {
+            Collection<String> values = keys.get(k).keysOf().apply(d);
+            var map = buckets.get(k);
+            var list = new ArrayList<Bucket>(values.size());
+            for (var value : values) {
+                if (value == null) continue;
+                var bucket = map.computeIfAbsent(value, Bucket::new);
+                if (bucket.add(id)) list.add(bucket);
+            }
+            rowBuckets[k] = list.toArray(Bucket[]::new);
+        }
+        long order = orderField == null ? 0 : order(d);
+        if (orderField != null) byOrder.put(order, id);
+        rows.put(id, new Row(rowBuckets, order));
+    }
+
+    private void unindex(String id) {
+        var row = rows.remove(id);
+        if (row == null) return;
+        for (int k = 0; k < row.buckets.length; k++) {
+            for (var bucket : row.buckets[k]) {
+                if (bucket.remove(id)) buckets.get(k).remove(bucket.key);
+            }
+        }
+        if (orderField != null) byOrder.remove(row.order, id);
+    }
+
+    /** Which buckets a document is in and its order value, so that a rewrite or delete can take it out again. */
+    private record Row(Bucket[][] buckets, long order) {
+    }
+
+    /** The ids having one key value; most keys (Message-ID, email) have one id, so that case holds no set. */
+    private static final class Bucket {
+        final String key;
+        private String single;
+        private LinkedHashSet<String> many;
+
+        Bucket(String key) {
+            this.key = key;
+        }
+
+        /** @return false when the id was already there */
+        boolean add(String id) {
+            if (many != null) return many.add(id);
+            if (single == null) {
+                single = id;
+                return true;
+            }
+            if (single.equals(id)) return false;
+            many = new LinkedHashSet<>();
+            many.add(single);
+            many.add(id);
+            single = null;
+            return true;
+        }
+
+        /** @return true when the bucket is now empty */
+        boolean remove(String id) {
+            if (many != null) {
+                many.remove(id);
+                return many.isEmpty();
+            }
+            if (id.equals(single)) single = null;
+            return single == null;
+        }
+
+        List<String> ids() {
+            if (many != null) return List.copyOf(many);
+            return single == null ? List.of() : List.of(single);
+        }
+    }
+}

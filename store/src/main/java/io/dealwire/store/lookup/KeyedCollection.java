@@ -1,0 +1,42 @@
+package io.dealwire.store.lookup;
+
+import com.mongodb.client.MongoCollection;
+import org.bson.Document;
+
+import java.util.List;
+
+/**
+ * A collection whose documents are written and looked up only through this object, so that the
+ * embedded store can keep its in-process lookups in step with every write. Every document has a
+ * string {@code _id}. Writes are idempotent (replace by {@code _id}, upserting).
+ */
+public interface KeyedCollection {
+
+    MongoCollection<Document> collection();
+
+    /** Documents having {@code key} = {@code value}, in no particular order. */
+    List<Document> find(SecondaryKey key, String value);
+
+    /** Documents with these ids, in no particular order; unknown ids are skipped. */
+    List<Document> findByIds(List<String> ids);
+
+    /** Documents whose order field is greater than {@code after}, in that order, at most {@code limit}. */
+    List<Document> after(long after, int limit);
+
+    /** The highest value of the order field, 0 for an empty collection. */
+    long maxOrder();
+
+    /** Inserts or replaces each document by {@code _id}; a later document with the same id wins. */
+    void replaceAll(List<Document> documents);
+
+    default void replace(Document document) {
+        replaceAll(List.of(document));
+    }
+
+    void delete(String id);
+
+    /** Deletes every document having {@code key} = {@code value}. */
+    void deleteWhere(SecondaryKey key, String value);
+
+    long count();
+}

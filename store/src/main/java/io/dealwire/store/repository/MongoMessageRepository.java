@@ -1,0 +1,170 @@
+package io.dealwire.store.repository;
+
+import com.mongodb.client.model.Filters;
+import io.dealwire.core.message.MessageRepository;
+import io.dealwire.core.message.StoredMessage;
+import io.dealwire.store.lookup.KeyedCollection;
+import io.dealwire.store.lookup.SecondaryKey;
+import io.dealwire.store.mapping.MessageMapping;
+import org.bson.Document;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+import static io.dealwire.store.mapping.MessageMapping.*;
+
+/**
+ * Messages in MongoDB. Seqs come from a {@link SeqCounter}; a batch reserves its seqs with one
+ * {@code $inc} and is written with one bulk write. Writes from this process are serialised so that the
+ * seq order is the order in which writes became visible: a reader following {@link #changedSince}
+ * never skips a lower seq that became visible later.
+ */
+public final class MongoMessageRepository implements MessageRepository {
+    public static final SecondaryKey BY_MESSAGE_ID = new SecondaryKey("messageId", List.of(MESSAGE_ID),
+            d -> optional(nested(d, "mail", "messageId")), v -> Filters.eq(MESSAGE_ID, v), List.of(MESSAGE_ID));
+    public static final SecondaryKey BY_CONVERSATION = new SecondaryKey("conversation", List.of(CONVERSATION),
+            d -> optional(d.getString(CONVERSATION)), v -> Filters.eq(CONVERSATION, v), List.of(CONVERSATION));
+    public static final SecondaryKey BY_DEAL = new SecondaryKey("deal", List.of(DEAL),
+            d -> optional(d.getString(DEAL)), v -> Filters.eq(DEAL, v), List.of(DEAL));
+    /** Keys "mailbox" and "mailbox\0folder" for every location, so that both lookups of {@link #findByMailbox} are direct. */
+    public static final SecondaryKey BY_MAILBOX = new SecondaryKey("mailbox", List.of(LOCATIONS),
+            MongoMessageRepository::mailboxKeys, MongoMessageRepository::mailboxFilter,
+            List.of(LOCATIONS + "." + LOCATION_MAILBOX, LOCATIONS + "." + LOCATION_FOLDER));
+    public static final List<SecondaryKey> KEYS = List.of(BY_MESSAGE_ID, BY_CONVERSATION, BY_DEAL, BY_MAILBOX);
+
+    private static final Comparator<StoredMessage> BY_DATE = Comparator
+            .comparing((StoredMessage m) -> m.mail().date(), Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(StoredMessage::id);
+
+    private final KeyedCollection messages;
+    private final SeqCounter seq;
+    private final StoreGuard guard;
+    private final ReentrantLock writes = new ReentrantLock();
+
+    public MongoMessageRepository(KeyedCollection messages, SeqCounter seq, StoreGuard guard) {
+        this.messages = messages;
+        this.seq = seq;
+        this.guard = guard;
+        guard.run(() -> seq.atLeast(messages.maxOrder()));
+    }
+
+    @Override
+    public Optional<StoredMessage> find(String id) {
+        return guard.call(() -> messages.findByIds(List.of(id)).stream().findFirst().map(MessageMapping::fromDocument));
+    }
+
+    @Override
+    public List<StoredMessage> findByMessageId(String messageId) {
+        return lookup(BY_MESSAGE_ID, messageId);
+    }
+
+    @Override
+    public List<StoredMessage> findByConversation(String conversationId) {
+        return lookup(BY_CONVERSATION, conversationId);
+    }
+
+    @Override
+    public List<StoredMessage> findByDeal(String dealId) {
+        return lookup(BY_DEAL, dealId);
+    }
+
+    @Override
+    public List<StoredMessage> findByMailbox(String mailboxId, String folder) {
+        return lookup(BY_MAILBOX, folder == null ? mailboxId : mailboxId + '\0' + folder);
+    }
+
+    @Override
+    public StoredMessage save(StoredMessage message) {
+        return saveAll(List.of(message)).getFirst();
+    }
+
+    @Override
+    public List<StoredMessage> saveAll(List<StoredMessage> batch) {
+        if (batch.isEmpty()) return List.of();
+        return guard.call(() -> {
+            writes.lock();
+            try {
+                long first = seq.reserve(batch.size());
+                var saved = new ArrayList<StoredMessage>(batch.size());
+                var documents = new ArrayList<Document>(batch.size());
+                for (int i = 0; i < batch.size(); i++) {
+                    var m = batch.get(i).withSeq(first + i);
+                    saved.add(m);
+                    documents.add(MessageMapping.toDocument(m));
+                }
+                messages.replaceAll(documents);
+                return saved;
+            } finally {
+                writes.unlock();
+            }
+        });
+    }
+
+    @Override
+    public List<StoredMessage> changedSince(long after, int limit) {
+        if (limit <= 0) return List.of();
+        return guard.call(() -> messages.after(after, limit).stream().map(MessageMapping::fromDocument).toList());
+    }
+
+    @Override
+    public long lastSeq() {
+        return guard.call(seq::current);
+    }
+
+    @Override
+    public long count() {
+        return guard.call(messages::count);
+    }
+
+    @Override
+    public void delete(String id) {
+        guard.run(() -> {
+            writes.lock();
+            try {
+                messages.delete(id);
+            } finally {
+                writes.unlock();
+            }
+        });
+    }
+
+    private List<StoredMessage> lookup(SecondaryKey key, String value) {
+        if (value == null) return List.of();
+        return guard.call(() -> messages.find(key, value).stream().map(MessageMapping::fromDocument).sorted(BY_DATE).toList());
+    }
+
+    private static List<String> mailboxKeys(Document d) {
+        var keys = new LinkedHashSet<String>();
+        Object raw = d.get(LOCATIONS);
+        if (raw instanceof List<?> list) {
+            for (Object o : list) {
+                if (!(o instanceof Document l)) continue;
+                String mailbox = l.getString(LOCATION_MAILBOX);
+                if (mailbox == null) continue;
+                keys.add(mailbox);
+                keys.add(mailbox + '\0' + l.getString(LOCATION_FOLDER));
+            }
+        }
+        return List.copyOf(keys);
+    }
+
+    private static org.bson.conversions.Bson mailboxFilter(String key) {
+        int nul = key.indexOf('\0');
+        if (nul < 0) return Filters.eq(LOCATIONS + "." + LOCATION_MAILBOX, key);
+        return Filters.elemMatch(LOCATIONS, Filters.and(
+                Filters.eq(LOCATION_MAILBOX, key.substring(0, nul)), Filters.eq(LOCATION_FOLDER, key.substring(nul + 1))));
+    }
+
+    static String nested(Document d, String parent, String field) {
+        var p = d.get(parent, Document.class);
+        return p == null ? null : p.getString(field);
+    }
+
+    static List<String> optional(String value) {
+        return value == null ? List.of() : List.of(value);
+    }
+}
