@@ -1,0 +1,38 @@
+package io.dealwire.ingest.mime;
+
+import io.dealwire.core.message.EmailAddress;
+
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * The content hash and id of a message. The content hash covers what makes two copies the same
+ * message (sender, date, subject, body text), normalised so that transport changes (line endings,
+ * re-wrapping whitespace) do not matter. The id combines it with the Message-ID: copies in two
+ * mailboxes get one id, while different messages that merely share a Message-ID get different ids.
+ */
+public final class MessageIdentity {
+    private static final int ID_HEX_CHARS = 32;
+
+    private MessageIdentity() {
+    }
+
+    public static String contentHash(EmailAddress from, Instant date, String subject, String text) {
+        String canonical = (from == null ? "" : from.address()) + '\n'
+                + (date == null ? "" : Long.toString(date.getEpochSecond())) + '\n'
+                + normalize(subject) + '\n'
+                + normalize(text);
+        return Hashing.sha256Hex(canonical);
+    }
+
+    public static String id(String messageId, String contentHash) {
+        String basis = messageId == null || messageId.isBlank()
+                ? "content:" + contentHash
+                : "mid:" + messageId.trim().toLowerCase(Locale.ROOT) + '\n' + contentHash;
+        return Hashing.sha256Hex(basis).substring(0, ID_HEX_CHARS);
+    }
+
+    private static String normalize(String s) {
+        return s == null ? "" : s.replaceAll("\\s+", " ").strip();
+    }
+}

@@ -1,0 +1,522 @@
+package io.dealwire.ingest.sync;
+
+import io.dealwire.core.intake.Intake;
+import io.dealwire.core.mailbox.FolderSync;
+import io.dealwire.core.mailbox.Mailbox;
+import io.dealwire.core.mailbox.SyncState;
+import io.dealwire.core.message.MailMessage;
+import io.dealwire.core.message.MessageLocation;
+import io.dealwire.core.message.StoredMessage;
+import io.dealwire.core.store.Store;
+import io.dealwire.ingest.mime.MimeParser;
+import io.dealwire.ingest.sync.MailboxConnectException.Kind;
+import jakarta.mail.Folder;
+import jakarta.mail.MessagingException;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * Keeps one mailbox in sync with the store. A message's identity on the server is
+ * (folder, UIDVALIDITY, UID); a folder's checkpoint ({@link FolderSync}) advances only after the
+ * messages below it are committed to the store, so a crash at any point re-fetches at most one
+ * batch, and the idempotent {@link Intake} makes the repeat harmless.
+ *
+ * <p>Per folder: new mail above {@code lastUid} first, then the backfill newest first below
+ * {@code backfillLowUid}, then an expunge check. Between passes it waits in IDLE on INBOX (or polls).
+ */
+public final class MailboxSync {
+    private static final Logger log = LoggerFactory.getLogger(MailboxSync.class);
+    private static final DateTimeFormatter IMAP_DATE = DateTimeFormatter.ofPattern("d-MMM-yyyy", Locale.ENGLISH);
+
+    private final String mailboxId;
+    private final Store store;
+    private final Intake intake;
+    private final MimeParser parser;
+    private final Function<Mailbox, String> passwords;
+    private final SyncSettings settings;
+    private final SyncListener listener;
+    private final ServerConnectionLimiter limiter;
+    private final ImapConnector connector;
+    private final CountDownLatch stopSignal = new CountDownLatch(1);
+    /** Released to end a poll wait early ({@link #wakeUp()}, {@link #stop()}). */
+    private final Semaphore wakeSignal = new Semaphore(0);
+    private volatile boolean stopped;
+    private volatile IMAPFolder idling;
+    private volatile Thread runner;
+    /** Per folder: server message count and UIDNEXT seen at the last expunge check. */
+    private final Map<String, long[]> lastSeen = new HashMap<>();
+
+    public MailboxSync(String mailboxId, Store store, Intake intake, MimeParser parser,
+                       Function<Mailbox, String> passwords, SyncSettings settings, SyncListener listener) {
+        this(mailboxId, store, intake, parser, passwords, settings, listener,
+                new ServerConnectionLimiter(settings.maxConnectionsPerServer()));
+    }
+
+    MailboxSync(String mailboxId, Store store, Intake intake, MimeParser parser, Function<Mailbox, String> passwords,
+                SyncSettings settings, SyncListener listener, ServerConnectionLimiter limiter) {
+        this.mailboxId = mailboxId;
+        this.store = store;
+        this.intake = intake;
+        this.parser = parser;
+        this.passwords = passwords;
+        this.settings = settings;
+        this.listener = listener == null ? new SyncListener() { } : listener;
+        this.limiter = limiter;
+        this.connector = new ImapConnector(settings);
+    }
+
+    public String mailboxId() {
+        return mailboxId;
+    }
+
+    /**
+     * Runs until {@link #stop()}: sync passes, then waiting for new mail. Transient failures are
+     * retried with exponential backoff and jitter; an authentication failure parks the mailbox in
+     * {@link SyncState#ERROR} with the server's words and returns.
+     */
+    public void run() {
+        runner = Thread.currentThread();
+        var backoff = new Backoff(settings.backoffBase(), settings.backoffMax());
+        while (!stopped) {
+            Mailbox mailbox = store.mailboxes().find(mailboxId).orElse(null);
+            if (mailbox == null) {
+                log.info("mailbox {} no longer exists: sync stopped", mailboxId);
+                return;
+            }
+            boolean permit = false;
+            IMAPStore imap = null;
+            try {
+                limiter.acquire(mailbox.host());
+                permit = true;
+                imap = connect(mailbox);
+                boolean first = true;
+                while (!stopped) {
+                    pass(imap, first);
+                    first = false;
+                    backoff.reset();
+                    setState(SyncState.IDLE, null);
+                    if (limiter.othersWaiting(mailbox.host())) break; // give the connection to another mailbox
+                    waitForChanges(imap);
+                }
+                if (!stopped) {
+                    ImapConnector.closeQuietly(imap);
+                    imap = null;
+                    limiter.release(mailbox.host());
+                    permit = false;
+                    pause(settings.pollInterval());
+                }
+            } catch (MailboxConnectException e) {
+                if (e.kind() == Kind.AUTHENTICATION_FAILED || e.kind() == Kind.INSECURE_NOT_ALLOWED) {
+                    log.warn("mailbox {} parked in error: {}", mailboxId, e.getMessage());
+                    setState(SyncState.ERROR, e.getMessage());
+                    return;
+                }
+                retryLater(backoff, e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (MessagingException | RuntimeException e) {
+                if (stopped) return;
+                retryLater(backoff, describe(e), e);
+            } finally {
+                ImapConnector.closeQuietly(imap);
+                if (permit) limiter.release(mailbox.host());
+            }
+        }
+    }
+
+    /** Asks {@link #run()} to finish: breaks an IDLE or a wait, and interrupts blocking I/O. */
+    public void stop() {
+        stopped = true;
+        stopSignal.countDown();
+        wakeSignal.release(Integer.MAX_VALUE / 2);
+        breakIdle();
+        Thread t = runner;
+        if (t != null) t.interrupt();
+    }
+
+    /** Ends the current IDLE or poll wait early, so a pass starts now. */
+    public void wakeUp() {
+        wakeSignal.release();
+        breakIdle();
+    }
+
+    /** Connects, runs one pass over every folder and disconnects: for tests, the CLI and a first sync. */
+    public PassSummary syncOnce() throws MailboxConnectException, MessagingException {
+        Mailbox mailbox = mailbox();
+        IMAPStore imap = null;
+        try {
+            limiter.acquire(mailbox.host());
+            try {
+                imap = connect(mailbox);
+                PassSummary summary = pass(imap, true);
+                setState(SyncState.IDLE, null);
+                return summary;
+            } finally {
+                ImapConnector.closeQuietly(imap);
+                limiter.release(mailbox.host());
+            }
+        } catch (MailboxConnectException e) {
+            setState(SyncState.ERROR, e.getMessage());
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MessagingException("interrupted while waiting for a connection slot", e);
+        }
+    }
+
+    private IMAPStore connect(Mailbox mailbox) throws MailboxConnectException {
+        setState(SyncState.CONNECTING, mailbox.lastError());
+        String password;
+        try {
+            password = passwords.apply(mailbox);
+        } catch (RuntimeException e) {
+            throw new MailboxConnectException(Kind.AUTHENTICATION_FAILED,
+                    "The stored password could not be decrypted (" + e.getClass().getSimpleName()
+                            + "): enter the password again.", e);
+        }
+        var endpoint = new ImapConnector.Endpoint(mailbox.host(), mailbox.port(), mailbox.security(),
+                mailbox.username(), mailbox.allowInsecure(), mailbox.pinnedCertificateSha256());
+        return connector.connect(endpoint, password);
+    }
+
+    /** One pass over every folder of the mailbox, with one summary log line. */
+    PassSummary pass(IMAPStore imap, boolean firstOfConnection) throws MessagingException {
+        long started = System.nanoTime();
+        Mailbox mailbox = mailbox();
+        List<String> folders = mailbox.folders().isEmpty()
+                ? FolderResolver.defaults(FolderResolver.list(imap)) : mailbox.folders();
+        boolean backfilling = folders.stream().anyMatch(f -> {
+            FolderSync fs = mailbox.folderSync().get(f);
+            return fs == null || !fs.backfillComplete();
+        });
+        if (backfilling) setState(SyncState.BACKFILLING, null);
+        var counts = new Counts();
+        for (String folder : folders) {
+            if (stopped) break;
+            syncFolder(imap, folder, mailbox.since(), counts);
+        }
+        var summary = new PassSummary(folders, counts.fetched, counts.gone, counts.rescans, counts.warnings,
+                counts.bytes, Duration.ofNanos(System.nanoTime() - started));
+        log.info("mailbox {} ({}) synced {} folder(s): {} fetched, {} gone, {} rescans, {} with parse warnings, {} KB in {} ms",
+                mailboxId, mailbox.name(), folders.size(), counts.fetched, counts.gone, counts.rescans,
+                counts.warnings, counts.bytes / 1024, summary.elapsed().toMillis());
+        listener.passCompleted(mailboxId, summary);
+        return summary;
+    }
+
+    private static final class Counts {
+        long fetched;
+        long gone;
+        int rescans;
+        long warnings;
+        long bytes;
+    }
+
+    private void syncFolder(IMAPStore imap, String name, LocalDate since, Counts counts) throws MessagingException {
+        var folder = (IMAPFolder) imap.getFolder(name);
+        if (!folder.exists()) {
+            log.warn("mailbox {}: folder '{}' does not exist on the server: skipped", mailboxId, name);
+            return;
+        }
+        // EXAMINE (read-only): the server cannot change flags, on top of BODY.PEEK
+        folder.open(Folder.READ_ONLY);
+        try {
+            long uidValidity = folder.getUIDValidity();
+            long uidNext = folder.getUIDNext();
+            FolderSync fs = mailbox().folderSync().getOrDefault(name, FolderSync.empty(name));
+
+            boolean validityChanged = fs.uidValidity() != 0 && fs.uidValidity() != uidValidity;
+            boolean uidNextWentBack = !validityChanged && fs.lastUid() > 0 && uidNext > 0 && uidNext <= fs.lastUid();
+            if (validityChanged || uidNextWentBack) {
+                log.warn("mailbox {} folder '{}': {}: rescanning the folder", mailboxId, name, validityChanged
+                        ? "UIDVALIDITY changed from " + fs.uidValidity() + " to " + uidValidity
+                        : "UIDNEXT " + uidNext + " is not above the stored last UID " + fs.lastUid());
+                counts.gone += markAllGone(name);
+                store.commit();
+                counts.rescans++;
+                fs = FolderSync.empty(name);
+                lastSeen.remove(name);
+            }
+            if (fs.uidValidity() == 0) fs = withValidity(fs, uidValidity);
+
+            // 1. mail that arrived above the checkpoint
+            if (fs.backfillLowUid() > 0) {
+                long[] fresh = above(UidCommands.search(folder, "UID " + (fs.lastUid() + 1) + ":*"), fs.lastUid());
+                fs = fetchAscending(folder, name, uidValidity, fs, fresh, counts);
+            }
+            // 2. backfill, newest first
+            if (fs.backfillLowUid() == 0) {
+                long[] all = UidCommands.search(folder, since == null ? "ALL" : "SINCE " + IMAP_DATE.format(since));
+                long top = uidNext > 0 ? uidNext - 1 : all.length == 0 ? 0 : all[all.length - 1];
+                all = below(all, top + 1);
+                fs = new FolderSync(name, uidValidity, top, fs.highestModSeq(), top + 1, fs.stored(), 0, all.length);
+                saveFolder(fs); // nothing below top+1 is claimed stored: the checkpoint stays honest
+                fs = fetchDescending(folder, name, uidValidity, fs, all, counts);
+            } else if (!fs.backfillComplete()) {
+                long[] rest = new long[0];
+                if (fs.backfillLowUid() > 1) {
+                    String criteria = "UID 1:" + (fs.backfillLowUid() - 1) + (since == null ? "" : " SINCE " + IMAP_DATE.format(since));
+                    rest = below(UidCommands.search(folder, criteria), fs.backfillLowUid());
+                }
+                fs = fetchDescending(folder, name, uidValidity, fs, rest, counts);
+            }
+            // 3. expunged mail: compare the server's UIDs with the stored ones when the folder changed
+            long count = folder.getMessageCount();
+            long[] seen = lastSeen.get(name);
+            if (seen == null || seen[0] != count || seen[1] != uidNext) {
+                counts.gone += reconcileExpunged(folder, name, uidValidity, fs);
+                lastSeen.put(name, new long[]{count, uidNext});
+            }
+            if (imap.hasCapability("CONDSTORE")) {
+                long modSeq = folder.getHighestModSeq();
+                if (modSeq > 0 && modSeq != fs.highestModSeq()) {
+                    fs = new FolderSync(name, fs.uidValidity(), fs.lastUid(), modSeq, fs.backfillLowUid(), fs.stored(),
+                            fs.backfillDone(), fs.backfillTotal());
+                    saveFolder(fs);
+                }
+            }
+        } finally {
+            if (folder.isOpen()) folder.close(false);
+        }
+    }
+
+    private FolderSync fetchAscending(IMAPFolder folder, String name, long uidValidity, FolderSync fs, long[] uids,
+                                      Counts counts) throws MessagingException {
+        for (long[] batch : batches(folder, uids)) {
+            if (stopped) break;
+            ingest(folder, name, uidValidity, batch, counts);
+            long max = batch[batch.length - 1];
+            fs = new FolderSync(name, uidValidity, Math.max(fs.lastUid(), max), fs.highestModSeq(), fs.backfillLowUid(),
+                    fs.stored() + batch.length, fs.backfillDone(), fs.backfillTotal());
+            saveFolder(fs);
+        }
+        return fs;
+    }
+
+    private FolderSync fetchDescending(IMAPFolder folder, String name, long uidValidity, FolderSync fs, long[] uids,
+                                       Counts counts) throws MessagingException {
+        long[] descending = reverse(uids);
+        for (long[] batch : batches(folder, descending)) {
+            if (stopped) break;
+            ingest(folder, name, uidValidity, batch, counts);
+            long min = Arrays.stream(batch).min().orElse(fs.backfillLowUid());
+            fs = new FolderSync(name, uidValidity, fs.lastUid(), fs.highestModSeq(), Math.min(fs.backfillLowUid(), min),
+                    fs.stored() + batch.length, Math.min(fs.backfillTotal(), fs.backfillDone() + batch.length),
+                    fs.backfillTotal());
+            saveFolder(fs);
+        }
+        if (!stopped) {
+            fs = new FolderSync(name, uidValidity, fs.lastUid(), fs.highestModSeq(), Math.max(1, fs.backfillLowUid()),
+                    fs.stored(), fs.backfillTotal(), fs.backfillTotal());
+            saveFolder(fs);
+        }
+        return fs;
+    }
+
+    /** Fetches, parses and stores one batch, then commits: the caller advances the checkpoint after this returns. */
+    private void ingest(IMAPFolder folder, String name, long uidValidity, long[] batch, Counts counts)
+            throws MessagingException {
+        long[] sorted = batch.clone();
+        Arrays.sort(sorted);
+        List<UidCommands.RawMessage> raw = UidCommands.bodies(folder, UidCommands.uidSet(sorted));
+        var stored = new ArrayList<StoredMessage>(raw.size());
+        for (UidCommands.RawMessage m : raw) {
+            MailMessage mail = parser.parse(m.bytes());
+            if (!mail.warnings().isEmpty()) {
+                counts.warnings++;
+                log.debug("mailbox {} folder '{}' UID {}: parse warnings {}", mailboxId, name, m.uid(), mail.warnings());
+            }
+            stored.add(intake.accept(mail, new MessageLocation(mailboxId, name, uidValidity, m.uid(), false)));
+            counts.bytes += m.bytes().length;
+        }
+        counts.fetched += raw.size();
+        store.commit();
+        listener.stored(mailboxId, name, stored);
+    }
+
+    /** Splits UIDs (in the given order) into batches bounded by message count and total size. */
+    private List<long[]> batches(IMAPFolder folder, long[] uids) throws MessagingException {
+        var out = new ArrayList<long[]>();
+        int sizeQuery = Math.max(settings.fetchBatchMessages() * 4, 1000);
+        for (int from = 0; from < uids.length; from += sizeQuery) {
+            long[] slice = Arrays.copyOfRange(uids, from, Math.min(uids.length, from + sizeQuery));
+            long[] sorted = slice.clone();
+            Arrays.sort(sorted);
+            Map<Long, Long> sizes = UidCommands.sizes(folder, UidCommands.uidSet(sorted));
+            var current = new ArrayList<Long>();
+            long bytes = 0;
+            for (long uid : slice) {
+                Long size = sizes.get(uid);
+                if (size == null) continue; // expunged since the search
+                if (!current.isEmpty() && (current.size() >= settings.fetchBatchMessages()
+                        || bytes + size > settings.fetchBatchBytes())) {
+                    out.add(current.stream().mapToLong(Long::longValue).toArray());
+                    current.clear();
+                    bytes = 0;
+                }
+                current.add(uid);
+                bytes += size;
+            }
+            if (!current.isEmpty()) out.add(current.stream().mapToLong(Long::longValue).toArray());
+        }
+        return out;
+    }
+
+    /** Marks every live location of this folder gone (before a rescan re-adds the ones still there). */
+    private long markAllGone(String folder) {
+        long n = 0;
+        for (StoredMessage m : store.messages().findByMailbox(mailboxId, folder)) {
+            for (MessageLocation l : m.locations()) {
+                if (l.mailboxId().equals(mailboxId) && l.folder().equals(folder) && !l.gone()) {
+                    intake.gone(l);
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    /** Stored locations of this folder whose UID the server no longer has are marked gone. */
+    private long reconcileExpunged(IMAPFolder folder, String name, long uidValidity, FolderSync fs) throws MessagingException {
+        if (fs.lastUid() == 0) return 0;
+        Set<Long> onServer = new HashSet<>();
+        for (long uid : UidCommands.search(folder, "UID 1:" + fs.lastUid())) onServer.add(uid);
+        long n = 0;
+        for (StoredMessage m : store.messages().findByMailbox(mailboxId, name)) {
+            for (MessageLocation l : m.locations()) {
+                if (l.mailboxId().equals(mailboxId) && l.folder().equals(name) && !l.gone()
+                        && l.uidValidity() == uidValidity && l.uid() <= fs.lastUid() && !onServer.contains(l.uid())) {
+                    intake.gone(l);
+                    n++;
+                }
+            }
+        }
+        if (n > 0) {
+            store.commit();
+            log.info("mailbox {} folder '{}': {} message(s) expunged on the server marked gone", mailboxId, name, n);
+        }
+        return n;
+    }
+
+    private void waitForChanges(IMAPStore imap) throws MessagingException, InterruptedException {
+        Duration wait = settings.pollInterval().compareTo(settings.idleRenewal()) < 0
+                ? settings.pollInterval() : settings.idleRenewal();
+        if (!imap.hasCapability("IDLE")) {
+            pause(wait);
+            return;
+        }
+        if (wakeSignal.tryAcquire()) return; // woken before the wait began
+        var inbox = (IMAPFolder) imap.getFolder("INBOX");
+        inbox.open(Folder.READ_ONLY);
+        try {
+            FolderSync fs = mailbox().folderSync().get("INBOX");
+            if (fs != null && inbox.getUIDNext() > fs.lastUid() + 1) return; // arrived since the pass
+            idling = inbox;
+            Thread breaker = Thread.ofVirtual().name("idle-timer-" + mailboxId).start(() -> {
+                try {
+                    if (!stopSignal.await(wait.toMillis(), TimeUnit.MILLISECONDS)) breakIdle();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt(); // the IDLE ended first: nothing to break
+                }
+            });
+            try {
+                if (!stopped) inbox.idle(true);
+            } finally {
+                idling = null;
+                breaker.interrupt();
+            }
+        } finally {
+            if (inbox.isOpen()) inbox.close(false);
+        }
+    }
+
+    private void breakIdle() {
+        IMAPFolder f = idling;
+        if (f == null) return;
+        try {
+            f.doCommand(p -> null); // any command on the folder ends its IDLE (Angus sends DONE)
+        } catch (MessagingException | RuntimeException e) {
+            log.debug("mailbox {}: ending IDLE failed ({}): the read timeout will end it", mailboxId, describe(e));
+        }
+    }
+
+    private void retryLater(Backoff backoff, String error, Exception e) {
+        Duration delay = backoff.next();
+        String message = error + " (retrying in " + Math.max(1, delay.toSeconds()) + " s)";
+        log.warn("mailbox {} sync failed, attempt {}: {}", mailboxId, backoff.failures(), message,
+                log.isDebugEnabled() ? e : null);
+        setState(SyncState.ERROR, message);
+        pause(delay);
+    }
+
+    private void pause(Duration d) {
+        try {
+            if (wakeSignal.tryAcquire(d.toMillis(), TimeUnit.MILLISECONDS) && !stopped) wakeSignal.drainPermits();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopped = true;
+        }
+    }
+
+    private Mailbox mailbox() {
+        return store.mailboxes().find(mailboxId)
+                .orElseThrow(() -> new IllegalStateException("mailbox " + mailboxId + " no longer exists"));
+    }
+
+    private void setState(SyncState state, String error) {
+        Mailbox current = store.mailboxes().find(mailboxId).orElse(null);
+        if (current == null) return;
+        if (current.state() == state && java.util.Objects.equals(current.lastError(), error)) return;
+        store.mailboxes().saveState(mailboxId, state, error);
+        store.commit();
+        listener.stateChanged(mailboxId, state, error);
+    }
+
+    private void saveFolder(FolderSync fs) {
+        store.mailboxes().saveFolder(mailboxId, fs);
+        store.commit();
+    }
+
+    private static FolderSync withValidity(FolderSync fs, long uidValidity) {
+        return new FolderSync(fs.folder(), uidValidity, fs.lastUid(), fs.highestModSeq(), fs.backfillLowUid(),
+                fs.stored(), fs.backfillDone(), fs.backfillTotal());
+    }
+
+    private static long[] above(long[] uids, long floor) {
+        return Arrays.stream(uids).filter(u -> u > floor).toArray();
+    }
+
+    private static long[] below(long[] uids, long ceiling) {
+        return Arrays.stream(uids).filter(u -> u < ceiling).toArray();
+    }
+
+    private static long[] reverse(long[] uids) {
+        long[] out = new long[uids.length];
+        for (int i = 0; i < uids.length; i++) out[i] = uids[uids.length - 1 - i];
+        return out;
+    }
+
+    static String describe(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+}

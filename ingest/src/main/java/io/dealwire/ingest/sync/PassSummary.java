@@ -1,0 +1,20 @@
+package io.dealwire.ingest.sync;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What one sync pass over a mailbox did.
+ *
+ * @param folders  the folders synced
+ * @param fetched  messages fetched and handed to intake
+ * @param gone     locations marked gone (expunged on the server)
+ * @param rescans  folders rescanned (UIDVALIDITY changed or UIDNEXT went backwards)
+ * @param warnings messages stored with parse warnings
+ */
+public record PassSummary(List<String> folders, long fetched, long gone, int rescans, long warnings, long bytes,
+                          Duration elapsed) {
+    public PassSummary {
+        folders = List.copyOf(folders);
+    }
+}

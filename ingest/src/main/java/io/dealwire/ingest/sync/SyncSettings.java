@@ -1,0 +1,61 @@
+package io.dealwire.ingest.sync;
+
+import java.time.Duration;
+
+/**
+ * Tunables of IMAP sync.
+ *
+ * @param connectTimeout          TCP connect timeout (Angus's default is infinite)
+ * @param readTimeout             socket read timeout; also bounds a stalled server
+ * @param writeTimeout            socket write timeout
+ * @param pollInterval            how often folders are checked when IDLE is missing (and the longest IDLE wait)
+ * @param idleRenewal             IDLE is re-issued at least this often (RFC 2177: before 29 minutes)
+ * @param fetchBatchMessages      at most this many messages per UID FETCH
+ * @param fetchBatchBytes         at most this many message bytes per UID FETCH (one oversize message still goes alone)
+ * @param maxConnectionsPerServer concurrent connections to one host
+ * @param backoffBase             first retry delay after a failure
+ * @param backoffMax              longest retry delay
+ */
+public record SyncSettings(
+        Duration connectTimeout,
+        Duration readTimeout,
+        Duration writeTimeout,
+        Duration pollInterval,
+        Duration idleRenewal,
+        int fetchBatchMessages,
+        long fetchBatchBytes,
+        int maxConnectionsPerServer,
+        Duration backoffBase,
+        Duration backoffMax) {
+
+    public static SyncSettings defaults() {
+        return new SyncSettings(Duration.ofSeconds(15), Duration.ofSeconds(60), Duration.ofSeconds(30),
+                Duration.ofSeconds(60), Duration.ofMinutes(25), 500, 16L * 1024 * 1024, 8,
+                Duration.ofSeconds(1), Duration.ofMinutes(5));
+    }
+
+    public SyncSettings withPollInterval(Duration poll) {
+        return new SyncSettings(connectTimeout, readTimeout, writeTimeout, poll, idleRenewal, fetchBatchMessages,
+                fetchBatchBytes, maxConnectionsPerServer, backoffBase, backoffMax);
+    }
+
+    public SyncSettings withTimeouts(Duration connect, Duration read) {
+        return new SyncSettings(connect, read, writeTimeout, pollInterval, idleRenewal, fetchBatchMessages,
+                fetchBatchBytes, maxConnectionsPerServer, backoffBase, backoffMax);
+    }
+
+    public SyncSettings withFetchBatch(int messages, long bytes) {
+        return new SyncSettings(connectTimeout, readTimeout, writeTimeout, pollInterval, idleRenewal, messages, bytes,
+                maxConnectionsPerServer, backoffBase, backoffMax);
+    }
+
+    public SyncSettings withBackoff(Duration base, Duration max) {
+        return new SyncSettings(connectTimeout, readTimeout, writeTimeout, pollInterval, idleRenewal, fetchBatchMessages,
+                fetchBatchBytes, maxConnectionsPerServer, base, max);
+    }
+
+    public SyncSettings withMaxConnectionsPerServer(int max) {
+        return new SyncSettings(connectTimeout, readTimeout, writeTimeout, pollInterval, idleRenewal, fetchBatchMessages,
+                fetchBatchBytes, max, backoffBase, backoffMax);
+    }
+}
