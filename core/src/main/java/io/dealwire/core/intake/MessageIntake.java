@@ -1,21 +1,65 @@
 package io.dealwire.core.intake;
 
+import io.dealwire.core.conversation.ConversationThreader;
+import io.dealwire.core.correction.IgnoreRule;
+import io.dealwire.core.deal.Deal;
+import io.dealwire.core.id.IdGenerator;
+import io.dealwire.core.inference.StageInference;
+import io.dealwire.core.linking.DealFactory;
+import io.dealwire.core.linking.DealLinker;
+import io.dealwire.core.mailbox.Mailbox;
+import io.dealwire.core.message.Direction;
+import io.dealwire.core.message.EmailAddress;
 import io.dealwire.core.message.MailMessage;
 import io.dealwire.core.message.MessageLocation;
 import io.dealwire.core.message.StoredMessage;
+import io.dealwire.core.party.MachineAddresses;
+import io.dealwire.core.party.OwnDomains;
+import io.dealwire.core.party.Parties;
+import io.dealwire.core.party.PartyResolver;
 import io.dealwire.core.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Stores a message with its location, keeping what was already known about it (links, corrections).
- * Linking and stage inference are added by the steps of {@link #process(StoredMessage, boolean)}.
+ * Stores a message with its location and reads it into the CRM: its direction (ours, theirs, internal),
+ * its conversation, its contacts and company, its deal; then lets stage inference read it. What was
+ * already known about a message (links, corrections) is kept when it is accepted again.
+ * Internal mail, automated mail and mail of ignored senders never create contacts or deals.
  */
 public class MessageIntake implements Intake {
-    protected final Store store;
+    private static final Logger log = LoggerFactory.getLogger(MessageIntake.class);
 
-    public MessageIntake(Store store) {
+    protected final Store store;
+    private final CrmSettings settings;
+    private final StageInference inference;
+    private final Clock clock;
+    private final ConversationThreader threader;
+    private final PartyResolver parties;
+    private final DealLinker linker;
+    private final DealFactory dealFactory;
+
+    public MessageIntake(Store store, CrmSettings settings, StageInference inference, Clock clock, IdGenerator ids) {
         this.store = store;
+        this.settings = settings;
+        this.inference = inference;
+        this.clock = clock;
+        this.threader = new ConversationThreader(store, settings.ownDomains(), settings.threadWindow());
+        this.parties = new PartyResolver(store, settings.ownDomains(), settings.freeMail(), ids);
+        this.linker = new DealLinker(store, settings.ownDomains(), settings.reviewThreshold());
+        this.dealFactory = new DealFactory(store, ids);
+    }
+
+    /** An intake that knows no own domain and infers no stage: every participant counts as a customer. */
+    public MessageIntake(Store store) {
+        this(store, CrmSettings.of(OwnDomains.none()), StageInference.NONE, Clock.systemUTC(), IdGenerator.random());
     }
 
     @Override
@@ -27,16 +71,84 @@ public class MessageIntake implements Intake {
             return hasSlot ? known : store.messages().save(known.withLocation(location));
         }
         var fresh = StoredMessage.of(mail).withLocation(location);
-        return store.messages().save(process(fresh, true));
+        var saved = store.messages().save(process(fresh, true));
+        if (saved.dealId() != null) infer(saved);
+        return saved;
     }
 
-    /** The CRM's reading of a new message (conversation, direction, links). The base intake only threads by Message-ID. */
+    /** The CRM's reading of a new message: direction, conversation, privacy, contacts, company and deal. */
     protected StoredMessage process(StoredMessage message, boolean isNew) {
         var mail = message.mail();
-        String conversation = !mail.references().isEmpty() ? mail.references().getFirst()
-                : mail.inReplyTo() != null ? mail.inReplyTo()
-                : mail.messageId() != null ? mail.messageId() : mail.id();
-        return message.with(b -> b.conversationId = conversation);
+        var direction = settings.ownDomains().directionOf(mail);
+        var known = parties.find(mail, direction);
+        var conversation = threader.conversationOf(mail, threader.messagesOfDeals(knownDealIds(mail)));
+        boolean privateConversation = store.messages().findByConversation(conversation).stream()
+                .anyMatch(StoredMessage::privateConversation);
+        var base = message.with(b -> {
+            b.conversationId = conversation;
+            b.direction = direction;
+            b.privateConversation = privateConversation;
+        });
+        if (direction == Direction.INTERNAL) return base;
+        if (isIgnored(mail, direction)) {
+            return base.with(b -> b.ignored = true);
+        }
+        boolean personsMail = !mail.isAutomated() && mail.from() != null && !MachineAddresses.isMachine(mail.from());
+        var at = mail.date() != null ? mail.date() : clock.instant();
+        Parties who = personsMail ? parties.resolve(mail, direction, at) : known;
+        var decision = linker.decide(base, who, personsMail);
+        String dealId = decision.dealId();
+        if (decision.createDeal()) {
+            dealId = dealFactory.create(who, mail, ownerOf(message), at).id();
+            log.debug("message {} opened deal {} ({})", mail.id(), dealId, decision.reason());
+        }
+        final String linkedDeal = dealId;
+        return base.with(b -> {
+            b.companyId = who.companyId();
+            b.contactIds = who.contactIds();
+            b.dealId = linkedDeal;
+            b.linkSource = linkedDeal == null ? null : decision.source();
+            b.linkConfidence = linkedDeal == null ? 0 : decision.confidence();
+            b.needsReview = linkedDeal != null && decision.needsReview();
+        });
+    }
+
+    private void infer(StoredMessage message) {
+        Optional<Deal> deal = store.deals().find(message.dealId());
+        if (deal.isEmpty()) return;
+        var after = inference.onLinkedMessage(deal.get(), message);
+        if (after != null && !after.equals(deal.get())) store.deals().save(after);
+    }
+
+    /** The deals of the customers already known among the external participants: where an Outlook reply may belong. */
+    private List<String> knownDealIds(MailMessage mail) {
+        var ids = new LinkedHashSet<String>();
+        for (var a : mail.participants()) {
+            if (settings.ownDomains().isOurs(a)) continue;
+            store.contacts().findByEmail(a.address()).ifPresent(c -> {
+                if (c.companyId() != null) store.deals().findByCompany(c.companyId()).forEach(d -> ids.add(d.id()));
+                store.deals().findByPerson(c.id()).forEach(d -> ids.add(d.id()));
+            });
+        }
+        return new ArrayList<>(ids);
+    }
+
+    /** Personal mail: the sender is ignored, or, for our mail, its main recipient is. */
+    private boolean isIgnored(MailMessage mail, Direction direction) {
+        var rules = store.ignoreRules().list();
+        if (rules.isEmpty()) return false;
+        var concerned = new ArrayList<EmailAddress>();
+        if (mail.from() != null) concerned.add(mail.from());
+        if (direction == Direction.OUTBOUND) parties.customerAddress(mail, direction).ifPresent(concerned::add);
+        return rules.stream().anyMatch(r -> concerned.stream().anyMatch(r::matches));
+    }
+
+    private String ownerOf(StoredMessage message) {
+        for (var l : message.locations()) {
+            var owner = store.mailboxes().find(l.mailboxId()).map(Mailbox::ownerId).orElse(null);
+            if (owner != null) return owner;
+        }
+        return null;
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.List;
  * @param needsReview     linked below the confidence threshold
  * @param privateConversation marked private: visible to its mailboxes' owners only
  * @param erased          content removed on a GDPR erasure (metadata without personal data kept)
+ * @param ignored         from or to an ignored sender or domain (personal mail): kept out of CRM views and the index
  * @param seq             store position: increases on every write, so the index can catch up from it
  */
 public record StoredMessage(
@@ -27,6 +28,7 @@ public record StoredMessage(
         boolean needsReview,
         boolean privateConversation,
         boolean erased,
+        boolean ignored,
         List<MessageLocation> locations,
         long seq) {
 
@@ -36,8 +38,16 @@ public record StoredMessage(
         language = language == null ? "" : language;
     }
 
+    /** A message that is not ignored (the form adapters written before ignore rules use). */
+    public StoredMessage(MailMessage mail, String conversationId, Direction direction, String language, String companyId,
+                         List<String> contactIds, String dealId, LinkSource linkSource, double linkConfidence,
+                         boolean needsReview, boolean privateConversation, boolean erased, List<MessageLocation> locations, long seq) {
+        this(mail, conversationId, direction, language, companyId, contactIds, dealId, linkSource, linkConfidence, needsReview,
+                privateConversation, erased, false, locations, seq);
+    }
+
     public static StoredMessage of(MailMessage mail) {
-        return new StoredMessage(mail, null, null, "", null, List.of(), null, null, 0, false, false, false, List.of(), 0);
+        return new StoredMessage(mail, null, null, "", null, List.of(), null, null, 0, false, false, false, false, List.of(), 0);
     }
 
     public String id() {
@@ -83,6 +93,7 @@ public record StoredMessage(
         public boolean needsReview;
         public boolean privateConversation;
         public boolean erased;
+        public boolean ignored;
         public List<MessageLocation> locations;
         public long seq;
 
@@ -90,12 +101,12 @@ public record StoredMessage(
             mail = m.mail; conversationId = m.conversationId; direction = m.direction; language = m.language;
             companyId = m.companyId; contactIds = m.contactIds; dealId = m.dealId; linkSource = m.linkSource;
             linkConfidence = m.linkConfidence; needsReview = m.needsReview; privateConversation = m.privateConversation;
-            erased = m.erased; locations = m.locations; seq = m.seq;
+            erased = m.erased; ignored = m.ignored; locations = m.locations; seq = m.seq;
         }
 
         StoredMessage build() {
             return new StoredMessage(mail, conversationId, direction, language, companyId, contactIds, dealId,
-                    linkSource, linkConfidence, needsReview, privateConversation, erased, locations, seq);
+                    linkSource, linkConfidence, needsReview, privateConversation, erased, ignored, locations, seq);
         }
     }
 }

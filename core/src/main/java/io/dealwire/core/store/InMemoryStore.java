@@ -4,6 +4,12 @@ import io.dealwire.core.company.CompanyRepository;
 import io.dealwire.core.company.InMemoryCompanyRepository;
 import io.dealwire.core.contact.ContactRepository;
 import io.dealwire.core.contact.InMemoryContactRepository;
+import io.dealwire.core.correction.AuditLog;
+import io.dealwire.core.correction.IgnoreRuleRepository;
+import io.dealwire.core.correction.InMemoryAuditLog;
+import io.dealwire.core.correction.InMemoryIgnoreRuleRepository;
+import io.dealwire.core.correction.InMemoryPinRepository;
+import io.dealwire.core.correction.PinRepository;
 import io.dealwire.core.deal.DealRepository;
 import io.dealwire.core.deal.InMemoryDealRepository;
 import io.dealwire.core.mailbox.InMemoryMailboxRepository;
@@ -24,6 +30,9 @@ public final class InMemoryStore implements Store {
     private final PipelineRepository pipelines = new InMemoryPipelineRepository();
     private final MailboxRepository mailboxes = new InMemoryMailboxRepository();
     private final UserRepository users = new InMemoryUserRepository();
+    private final PinRepository pins = new InMemoryPinRepository();
+    private final IgnoreRuleRepository ignoreRules = new InMemoryIgnoreRuleRepository();
+    private final AuditLog audit = new InMemoryAuditLog();
 
     @Override public MessageRepository messages() { return messages; }
     @Override public ContactRepository contacts() { return contacts; }
@@ -32,6 +41,9 @@ public final class InMemoryStore implements Store {
     @Override public PipelineRepository pipelines() { return pipelines; }
     @Override public MailboxRepository mailboxes() { return mailboxes; }
     @Override public UserRepository users() { return users; }
+    @Override public PinRepository pins() { return pins; }
+    @Override public IgnoreRuleRepository ignoreRules() { return ignoreRules; }
+    @Override public AuditLog audit() { return audit; }
 
     @Override
     public void commit() {

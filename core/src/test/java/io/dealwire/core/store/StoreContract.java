@@ -2,6 +2,9 @@ package io.dealwire.core.store;
 
 import io.dealwire.core.company.Company;
 import io.dealwire.core.contact.Contact;
+import io.dealwire.core.correction.AuditRecord;
+import io.dealwire.core.correction.ConversationPin;
+import io.dealwire.core.correction.IgnoreRule;
 import io.dealwire.core.deal.ChangeMode;
 import io.dealwire.core.deal.Deal;
 import io.dealwire.core.deal.Evidence;
@@ -198,5 +201,41 @@ public abstract class StoreContract {
         assertFalse(store.users().findTokenByHash("h1").orElseThrow().active());
         assertEquals(1, store.users().tokens("u1").size());
         assertEquals(1, store.users().count());
+    }
+
+    @Test
+    void ignoredFlagOfAMessageRoundTrips() {
+        store.messages().save(StoredMessage.of(mail("m1", "abc@x", "Dimanche", Instant.parse("2025-03-01T10:00:00Z"))).with(b -> b.ignored = true));
+        assertTrue(store.messages().find("m1").orElseThrow().ignored());
+    }
+
+    @Test
+    void conversationPinsReplaceEachOtherAndAreFoundByDeal() {
+        store.pins().save(new ConversationPin("c1", "d1", "u1", Instant.parse("2025-03-01T10:00:00Z")));
+        store.pins().save(new ConversationPin("c1", "d2", "u1", Instant.parse("2025-03-02T10:00:00Z")));
+        store.pins().save(new ConversationPin("c2", "d2", "u1", Instant.parse("2025-03-02T10:00:00Z")));
+        assertEquals("d2", store.pins().find("c1").orElseThrow().dealId());
+        assertEquals(List.of("c1", "c2"), store.pins().findByDeal("d2").stream().map(ConversationPin::conversationId).toList());
+        assertTrue(store.pins().findByDeal("d1").isEmpty());
+        store.pins().delete("c1");
+        assertTrue(store.pins().find("c1").isEmpty());
+    }
+
+    @Test
+    void ignoreRulesRoundTrip() {
+        store.ignoreRules().save(new IgnoreRule("r1", IgnoreRule.Kind.DOMAIN, "Famille.example", "u1", Instant.parse("2025-03-01T10:00:00Z")));
+        store.ignoreRules().save(new IgnoreRule("r2", IgnoreRule.Kind.SENDER, "friend@gmail.example", "u1", Instant.parse("2025-03-01T10:00:00Z")));
+        assertEquals(List.of("r1", "r2"), store.ignoreRules().list().stream().map(IgnoreRule::id).toList());
+        assertEquals("famille.example", store.ignoreRules().list().getFirst().value());
+        store.ignoreRules().delete("r1");
+        assertEquals(1, store.ignoreRules().list().size());
+    }
+
+    @Test
+    void auditRecordsAreKeptInOrder() {
+        store.audit().append(new AuditRecord("a1", "contact.erased", "p1", "u1", Instant.parse("2025-03-01T10:00:00Z"), "messages=3"));
+        store.audit().append(new AuditRecord("a2", "contact.erased", "p2", "u1", Instant.parse("2025-03-02T10:00:00Z"), "messages=1"));
+        assertEquals(List.of("a1", "a2"), store.audit().list().stream().map(AuditRecord::id).toList());
+        assertEquals("messages=3", store.audit().list().getFirst().detail());
     }
 }

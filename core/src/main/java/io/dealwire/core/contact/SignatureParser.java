@@ -1,0 +1,101 @@
+package io.dealwire.core.contact;
+
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a signature block (English or French): job title, phone numbers in E.164, company name and
+ * website. Conservative: a line it cannot place is ignored rather than guessed into a field.
+ */
+public final class SignatureParser {
+    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+
+    /** Words that make a line a job title, in English and French (accents folded). */
+    private static final Pattern TITLE = Pattern.compile("(?i)\\b(director|directeur|directrice|manager|head of|chief|ceo|cto|cfo|coo|cio|cmo|"
+            + "vp|vice[- ]president|president|presidente|founder|co-?founder|fondateur|fondatrice|owner|gerant|gerante|partner|associe|associee|"
+            + "responsable|chef de|cheffe de|charge d|chargee d|acheteur|acheteuse|buyer|purchasing|procurement|achats|engineer|ingenieur|ingenieure|"
+            + "consultant|consultante|analyst|analyste|assistant|assistante|officer|lead|specialist|coordinator|coordinateur|coordinatrice|"
+            + "account executive|commercial|commerciale|sales|dsi|daf|drh|secretaire|secretary|administrator|administrateur|administratrice|"
+            + "controller|controleur|controleuse|comptable|accountant|developer|developpeur|developpeuse|architect|architecte|supervisor|"
+            + "superviseur|team leader|directeur general|pdg|dg|managing director)\\b");
+    private static final Pattern COMPANY_SUFFIX = Pattern.compile(
+            "(?i)\\b(sas|sasu|sarl|eurl|sa|sca|snc|gmbh|ag|ltd|limited|llc|inc|incorporated|corp|corporation|plc|bv|nv|srl|spa|s\\.a\\.s?|s\\.a\\.r\\.l|group|groupe)\\.?$");
+    private static final Pattern WEBSITE = Pattern.compile("(?i)\\b((?:https?://)?www\\.[a-z0-9-]+(?:\\.[a-z0-9-]+)+(?:/\\S*)?|https?://[a-z0-9-]+(?:\\.[a-z0-9-]+)+(?:/\\S*)?)");
+    private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
+    private static final Pattern CLOSING = Pattern.compile("(?i)^(best|kind|warm)?\\s*(regards|wishes)|^(thanks|thank you|cheers|sincerely|cordialement|bien cordialement|"
+            + "bien a vous|bien a toi|salutations|sinceres salutations|merci|a bientot|bonne journee|belle journee|--|—|__)[\\s,.!]*$");
+
+    private SignatureParser() {
+    }
+
+    /**
+     * @param signature     the signature block, or the tail of the message text when no block was found
+     * @param authorName    the author's display name, to recognise the name line
+     * @param defaultRegion ISO region for numbers written without a country code, or null to accept only international ones
+     * @param domainLabel   the company's domain label (acme for acme.fr), to recognise the company line; may be empty
+     */
+    public static SignatureDetails parse(String signature, String authorName, String defaultRegion, String domainLabel) {
+        if (signature == null || signature.isBlank()) return SignatureDetails.EMPTY;
+        var lines = new ArrayList<String>();
+        for (var raw : signature.split("\\R")) {
+            var l = raw.strip();
+            if (!l.isEmpty()) lines.add(l);
+        }
+        if (lines.size() > 15) lines = new ArrayList<>(lines.subList(lines.size() - 15, lines.size()));
+        var foldedName = fold(authorName);
+        var label = fold(domainLabel);
+        String name = "", title = "", company = "", website = "";
+        var phones = new LinkedHashSet<String>();
+        for (var line : lines) {
+            var folded = fold(line);
+            if (CLOSING.matcher(folded).find() && line.length() < 40) continue;
+            var w = WEBSITE.matcher(line);
+            if (website.isEmpty() && w.find() && !EMAIL.matcher(line).find()) website = w.group(1);
+            boolean hadPhone = false;
+            for (var match : PHONES.findNumbers(line, defaultRegion == null ? "ZZ" : defaultRegion)) {
+                phones.add(PHONES.format(match.number(), PhoneNumberFormat.E164));
+                hadPhone = true;
+            }
+            if (hadPhone || line.length() > 70 || EMAIL.matcher(line).find() || WEBSITE.matcher(line).find()) continue;
+            boolean nameLine = !foldedName.isEmpty() && (folded.equals(foldedName) || folded.startsWith(foldedName + " ") || folded.startsWith(foldedName + ","));
+            if (nameLine) {
+                if (name.isEmpty()) name = line.contains(",") ? line.substring(0, line.indexOf(',')).strip() : line;
+                var rest = line.substring(Math.min(line.length(), foldedName.length())).replaceFirst("^[\\s,|–-]+", "");
+                if (title.isEmpty() && !rest.isEmpty() && TITLE.matcher(fold(rest)).find()) title = rest;
+                continue;
+            }
+            if (line.chars().anyMatch(Character::isDigit) && !TITLE.matcher(folded).find()) continue;
+            if (title.isEmpty() && TITLE.matcher(folded).find()) {
+                // "Directrice des achats | Acme Industries" carries both
+                var parts = line.split("\\s+[|–-]\\s+|\\s*,\\s+", 2);
+                title = parts[0].strip();
+                if (parts.length == 2 && company.isEmpty() && looksLikeCompany(parts[1], label)) company = parts[1].strip();
+                continue;
+            }
+            if (company.isEmpty() && looksLikeCompany(line, label)) company = line;
+        }
+        return new SignatureDetails(name, title, List.copyOf(phones), company, website);
+    }
+
+    private static boolean looksLikeCompany(String line, String foldedLabel) {
+        var folded = fold(line);
+        if (line.length() > 60) return false;
+        if (COMPANY_SUFFIX.matcher(folded).find()) return true;
+        if (foldedLabel.length() < 3) return false;
+        var squeezed = folded.replaceAll("[^a-z0-9]", "");
+        return squeezed.contains(foldedLabel.replaceAll("[^a-z0-9]", ""));
+    }
+
+    /** Lower case without accents, for comparisons. */
+    static String fold(String s) {
+        if (s == null) return "";
+        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT).strip();
+    }
+}

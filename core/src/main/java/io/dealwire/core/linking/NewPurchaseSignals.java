@@ -1,0 +1,35 @@
+package io.dealwire.core.linking;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Whether a message opens a new purchase rather than continuing one: an inquiry, a request for a
+ * quote, a new project or a further order, in English or French. Used only for a message that starts a
+ * conversation, to tell a second deal at a known customer from more mail about the first.
+ */
+final class NewPurchaseSignals {
+    private static final Pattern NEW_PURCHASE = Pattern.compile(
+            "\\b(we are|we're|i am|i'm) (looking|interested|considering|planning|searching)|\\binterested in\\b|\\bnew project\\b"
+                    + "|\\banother (project|order|purchase|need|site|team|department)|\\b(a|an|one more|second|new) (quote|quotation|proposal|order)\\b"
+                    + "|\\brequest for (a )?(quote|quotation|proposal)|\\b(rfq|rfp)\\b|\\bcould you (send|provide|give|prepare|quote)|\\bcan you (send|provide|quote|prepare)"
+                    + "|\\bwould like to (order|buy|purchase|get a quote|receive a quote|know (more|the price))|\\bwe (also )?need\\b|\\bwe would need\\b|\\bnew need\\b"
+                    + "|\\bnous (recherchons|cherchons|souhaitons|souhaiterions|aimerions|voudrions|envisageons|avons besoin|aurions besoin)"
+                    + "|\\bje (recherche|cherche|souhaite|souhaiterais|voudrais|aimerais)|\\b(un|une) (nouveau|nouvelle|autre) (projet|besoin|commande|devis|demande|offre|site)"
+                    + "|\\bnouveau (projet|besoin|devis)|\\bdemande de (devis|prix|tarif|cotation|proposition)|\\bpourriez[- ]vous (nous )?(envoyer|faire|etablir|chiffrer|transmettre|proposer)"
+                    + "|\\bpouvez[- ]vous (nous )?(envoyer|faire|etablir|chiffrer|transmettre|proposer)|\\bseriez[- ]vous en mesure|\\binteresse(e|s|es)? par\\b|\\bappel d'offres?\\b");
+
+    private NewPurchaseSignals() {
+    }
+
+    static boolean opensNewPurchase(String subject, String newText) {
+        var text = fold(subject + "\n" + newText);
+        return NEW_PURCHASE.matcher(text).find();
+    }
+
+    private static String fold(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT)
+                .replace('’', '\'').replaceAll("\\s+", " ");
+    }
+}

@@ -1,0 +1,65 @@
+package io.dealwire.core.linking;
+
+import java.text.Normalizer;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Content words of a subject or a text, in English and French: folded to lower case without accents,
+ * elisions split (l'offre → offre), stop words and the vocabulary every sales thread shares (quote, devis,
+ * offer…) removed, so that what is left says what a deal is about.
+ */
+final class Words {
+    private static final Set<String> STOP = java.util.stream.Stream.of(
+            // English
+            "the", "and", "for", "you", "your", "our", "are", "was", "were", "with", "this", "that", "these", "those", "have", "has",
+            "had", "will", "would", "could", "should", "can", "not", "but", "from", "about", "into", "out", "all", "any", "some",
+            "just", "let", "know", "please", "thanks", "thank", "regards", "best", "kind", "hello", "dear", "hi", "also", "more",
+            "what", "when", "where", "which", "who", "how", "there", "here", "then", "than", "they", "them", "their", "its", "his",
+            "her", "she", "him", "been", "being", "did", "does", "doing", "may", "might", "must", "shall", "very", "much", "get",
+            "got", "like", "look", "looking", "forward", "week", "today", "tomorrow", "next", "last", "call", "meeting", "time",
+            "attached", "find", "see", "send", "sent", "reply", "question", "questions", "update", "follow", "following", "up",
+            // French
+            "les", "des", "une", "pour", "avec", "dans", "sur", "par", "pas", "plus", "vous", "nous", "votre", "vos", "notre",
+            "nos", "est", "sont", "qui", "que", "quoi", "dont", "mais", "ou", "donc", "car", "aux", "ces", "cette", "cet", "ses",
+            "leur", "leurs", "son", "sa", "mes", "mon", "ma", "bonjour", "bonsoir", "merci", "cordialement", "bien", "madame",
+            "monsieur", "salut", "tres", "avons", "avez", "etre", "avoir", "fait", "faire", "comme", "tout", "tous", "toute",
+            "toutes", "aussi", "encore", "deja", "suite", "retour", "semaine", "demain", "aujourd", "hui", "prochaine",
+            "prochain", "appel", "reunion", "ci", "joint", "jointe", "trouverez", "envoyer", "envoye", "question", "questions",
+            "point", "concernant", "sujet", "objet", "demande",
+            // sales vocabulary every thread shares
+            "quote", "quotation", "proposal", "offer", "pricing", "price", "prices", "order", "purchase", "contract", "invoice",
+            "request", "devis", "offre", "proposition", "tarif", "tarifs", "commande", "contrat", "facture", "prix", "achat",
+            "re", "fw", "fwd", "tr", "aw").collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    private Words() {
+    }
+
+    static Set<String> of(String text) {
+        var out = new LinkedHashSet<String>();
+        if (text == null || text.isEmpty()) return out;
+        var folded = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+        for (var token : folded.split("[^\\p{L}\\p{N}]+")) {
+            if (token.length() < 3 || STOP.contains(token) || token.chars().allMatch(Character::isDigit)) continue;
+            out.add(stem(token));
+        }
+        return out;
+    }
+
+    /** Crude plural folding, enough for overlap: licences → licence, licenses → license. */
+    private static String stem(String token) {
+        if (token.length() > 4 && token.endsWith("s") && !token.endsWith("ss")) return token.substring(0, token.length() - 1);
+        if (token.length() > 4 && token.endsWith("x")) return token.substring(0, token.length() - 1);
+        return token;
+    }
+
+    /** |a ∩ b| / min(|a|, |b|): 1 when the smaller set is contained in the other, 0 when disjoint or empty. */
+    static double overlap(Set<String> a, Set<String> b) {
+        if (a.isEmpty() || b.isEmpty()) return 0;
+        var small = a.size() <= b.size() ? a : b;
+        var large = small == a ? b : a;
+        long common = small.stream().filter(large::contains).count();
+        return (double) common / small.size();
+    }
+}

@@ -1,0 +1,263 @@
+package io.dealwire.core.intake;
+
+import io.dealwire.core.correction.IgnoreRule;
+import io.dealwire.core.deal.Deal;
+import io.dealwire.core.fixture.TestMail;
+import io.dealwire.core.id.IdGenerator;
+import io.dealwire.core.inference.StageInference;
+import io.dealwire.core.mailbox.Mailbox;
+import io.dealwire.core.mailbox.Security;
+import io.dealwire.core.message.Direction;
+import io.dealwire.core.message.MailMessage;
+import io.dealwire.core.message.MessageLocation;
+import io.dealwire.core.message.StoredMessage;
+import io.dealwire.core.party.OwnDomains;
+import io.dealwire.core.pipeline.PipelineTemplates;
+import io.dealwire.core.store.InMemoryStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Realistic threads, in English and French, through the whole intake: direction, threading, contacts, companies, deals. */
+class IntakeLinkingTest {
+    private static final String PAUL = "Paul Girard <paul@northwind-logiciels.fr>";
+    private static final String SOPHIE = "Sophie Leroy <sophie@northwind-logiciels.fr>";
+    private static final String JANE = "Jane Cooper <jane@brightdesk.io>";
+
+    private InMemoryStore store;
+    private MessageIntake intake;
+    private final List<String> inferred = new ArrayList<>();
+    private int uid;
+
+    @BeforeEach
+    void setUp() {
+        store = new InMemoryStore();
+        store.mailboxes().save(new Mailbox("mb-paul", "Paul", "imap.northwind-logiciels.fr", 993, Security.TLS,
+                "paul@northwind-logiciels.fr", "enc", List.of(), null, "u-paul", false, false, null, null, null, null, Instant.EPOCH));
+        var own = OwnDomains.of(Set.of("northwind-logiciels.fr", "brightdesk.io"), Set.of("paul@northwind-logiciels.fr"));
+        StageInference recording = (deal, message) -> {
+            inferred.add(deal.id() + ":" + message.id());
+            return deal.stageId().equals("prospect") ? deal.withStage("contacted", message.mail().date(), false) : deal;
+        };
+        intake = new MessageIntake(store, CrmSettings.of(own), recording, Clock.fixed(Instant.parse("2025-06-01T00:00:00Z"), ZoneOffset.UTC),
+                IdGenerator.sequential());
+    }
+
+    private StoredMessage accept(MailMessage mail) {
+        return intake.accept(mail, new MessageLocation("mb-paul", "INBOX", 1, ++uid, false));
+    }
+
+    private Deal deal(StoredMessage m) {
+        assertNotNull(m.dealId(), "message " + m.id() + " should be linked to a deal");
+        return store.deals().find(m.dealId()).orElseThrow();
+    }
+
+    @Test
+    void outboundFirstMailOpensADealAndTheCustomersReplyJoinsIt() {
+        var cold = TestMail.id("fr1").from(PAUL).to("Claire Martin <claire.martin@acme-industrie.fr>")
+                .subject("Logiciel de planification pour vos ateliers").at("2025-03-03T09:00:00Z")
+                .text("Bonjour Madame Martin,\nNous aidons les industriels à planifier leurs ateliers. Auriez-vous 20 minutes la semaine prochaine ?")
+                .signature("Paul Girard\nIngénieur commercial\nNorthwind Logiciels\n01 84 60 12 34").build();
+        var first = accept(cold);
+        assertEquals(Direction.OUTBOUND, first.direction());
+        var deal = deal(first);
+        var company = store.companies().find(deal.companyId()).orElseThrow();
+        assertEquals(List.of("acme-industrie.fr"), company.domains());
+        assertEquals("Acme Industrie", company.name());
+        assertTrue(deal.title().startsWith("Acme Industrie – Logiciel de planification"), deal.title());
+        assertEquals("u-paul", deal.ownerId());
+        assertEquals("default", deal.pipelineId());
+        assertEquals(PipelineTemplates.defaultPipeline(), store.pipelines().find("default").orElseThrow());
+        assertEquals("contacted", deal.stageId(), "the deal stage inference returned is saved");
+        assertEquals(List.of(deal.id() + ":fr1"), inferred);
+
+        var reply = accept(TestMail.id("fr2").from("Claire Martin <claire.martin@acme-industrie.fr>").to(PAUL)
+                .subject("RE: Logiciel de planification pour vos ateliers").at("2025-03-04T14:10:00Z").replyTo(cold)
+                .text("Bonjour Monsieur Girard,\nVolontiers, jeudi 10h me convient.")
+                .signature("Claire Martin\nDirectrice des opérations\nAcme Industrie SAS\nTél. : 01 23 45 67 89\nwww.acme-industrie.fr").build());
+        assertEquals(Direction.INBOUND, reply.direction());
+        assertEquals(first.conversationId(), reply.conversationId());
+        assertEquals(deal.id(), reply.dealId());
+        assertEquals(1, store.deals().count());
+        var claire = store.contacts().findByEmail("claire.martin@acme-industrie.fr").orElseThrow();
+        assertEquals("Claire Martin", claire.name());
+        assertEquals("Directrice des opérations", claire.title());
+        assertEquals(List.of("+33123456789"), claire.phones());
+        assertEquals("www.acme-industrie.fr", claire.website());
+        assertEquals("Acme Industrie SAS", store.companies().find(deal.companyId()).orElseThrow().name(), "the signature's company name beats the domain's");
+        assertEquals(List.of(claire.id()), reply.contactIds());
+        assertTrue(store.contacts().findByEmail("paul@northwind-logiciels.fr").isEmpty(), "colleagues are never contacts");
+    }
+
+    @Test
+    void twoPurchasesFromOneCompanyAreTwoDealsAndFollowUpsFindTheirOwn() {
+        var licences = accept(TestMail.id("a1").from("Tom Baker <tom.baker@globex.co.uk>").to(JANE)
+                .subject("Quote for 40 helpdesk seats").at("2025-02-03T10:00:00Z")
+                .text("Hi Jane,\nWe are looking for a helpdesk tool for our 40 support agents. Could you send us a quote?\nThanks,\nTom").build());
+        var training = accept(TestMail.id("a2").from("Tom Baker <tom.baker@globex.co.uk>").to(JANE)
+                .subject("Onboarding workshop for the Leeds warehouse team").at("2025-02-10T10:00:00Z")
+                .text("Hi Jane,\nSeparate topic: we would also need an onboarding workshop for the Leeds warehouse team. Can you send a proposal?\nTom").build());
+        assertNotEquals(licences.dealId(), training.dealId(), "a new inquiry on another topic is a second deal");
+        assertEquals(2, store.deals().count());
+        assertEquals(deal(licences).companyId(), deal(training).companyId());
+
+        var followUp = accept(TestMail.id("a3").from(JANE).to("Tom Baker <tom.baker@globex.co.uk>")
+                .subject("Leeds warehouse workshop: agenda").at("2025-02-12T09:00:00Z")
+                .text("Hi Tom,\nHere is a draft agenda for the Leeds warehouse workshop, two half days.\nJane").build());
+        assertEquals(training.dealId(), followUp.dealId(), "a new thread about the workshop goes to the workshop deal");
+        assertFalse(followUp.needsReview());
+        assertTrue(followUp.linkConfidence() >= 0.5);
+
+        var seats = accept(TestMail.id("a4").from("Tom Baker <tom.baker@globex.co.uk>").to(JANE)
+                .subject("Helpdesk seats - SSO question").at("2025-02-13T09:00:00Z")
+                .text("Jane, one more thing about the helpdesk seats: does the tool support SSO with Azure AD?").build());
+        assertEquals(licences.dealId(), seats.dealId());
+        assertEquals(2, store.deals().count());
+    }
+
+    @Test
+    void aCustomerOnFreeMailIsAPersonAccount() {
+        var m = accept(TestMail.id("g1").from("Marc Dubois <marc.dubois62@orange.fr>").to(PAUL)
+                .subject("Demande de devis pour mon cabinet").at("2025-04-01T08:30:00Z")
+                .text("Bonjour,\nJe suis kinésithérapeute et je cherche un logiciel de prise de rendez-vous. Pourriez-vous m'envoyer un devis ?\nMarc Dubois\n06 12 34 56 78").build());
+        var deal = deal(m);
+        var marc = store.contacts().findByEmail("marc.dubois62@orange.fr").orElseThrow();
+        assertNull(deal.companyId());
+        assertEquals(marc.id(), deal.personContactId());
+        assertNull(marc.companyId());
+        assertEquals(0, store.companies().count(), "orange.fr is free mail, never a company");
+        assertEquals(List.of("+33612345678"), marc.phones());
+        assertTrue(deal.title().startsWith("Marc Dubois – Demande de devis"), deal.title());
+
+        var again = accept(TestMail.id("g2").from("Marc Dubois <marc.dubois62@orange.fr>").to(PAUL)
+                .subject("Rendez-vous en ligne").at("2025-04-03T08:30:00Z").text("Bonjour, avez-vous pu regarder ma demande ?").build());
+        assertEquals(m.dealId(), again.dealId(), "the person account's only open deal");
+    }
+
+    @Test
+    void aColleagueInCcAndANewPersonAtTheCustomer() {
+        var q = TestMail.id("c1").from("Dana Smith <dana.smith@initech.com>").to(JANE)
+                .subject("Pricing for the analytics add-on").at("2025-05-05T09:00:00Z")
+                .text("Hello Jane,\nWe are interested in the analytics add-on for 25 users. What would the pricing be?\nDana").build();
+        var first = accept(q);
+        var answer = TestMail.id("c2").from(JANE).to("Dana Smith <dana.smith@initech.com>").cc("Bob Lee <bob@brightdesk.io>")
+                .subject("Re: Pricing for the analytics add-on").at("2025-05-05T15:00:00Z").replyTo(q)
+                .text("Hi Dana,\nBob from our solutions team is in copy; our list price is 12 USD per user per month.").build();
+        var second = accept(answer);
+        assertEquals(first.dealId(), second.dealId());
+        assertTrue(store.contacts().findByEmail("bob@brightdesk.io").isEmpty(), "a colleague in Cc is not a contact");
+
+        var third = accept(TestMail.id("c3").from("Raj Patel <raj.patel@initech.com>").to(JANE).cc("Dana Smith <dana.smith@initech.com>")
+                .subject("Re: Pricing for the analytics add-on").at("2025-05-07T09:00:00Z").replyTo(answer)
+                .text("Hi Jane, I handle procurement at Initech. Can we get an annual price?").build());
+        assertEquals(first.dealId(), third.dealId());
+        var raj = store.contacts().findByEmail("raj.patel@initech.com").orElseThrow();
+        assertEquals(deal(first).companyId(), raj.companyId(), "the new person joins the customer's company");
+        assertEquals(1, store.deals().count());
+    }
+
+    @Test
+    void anOutlookReplyWithoutReferencesJoinsItsConversationBySubject() {
+        var q = accept(TestMail.id("o1").from(PAUL).to("Hélène Roux <h.roux@batiplus.fr>")
+                .subject("Proposition commerciale – module GMAO").at("2025-03-10T09:00:00Z")
+                .text("Bonjour Madame Roux,\nVeuillez trouver ci-joint notre proposition pour le module GMAO.").build());
+        var r = accept(TestMail.id("o2").from("Hélène Roux <h.roux@batiplus.fr>").to(PAUL).noMessageId()
+                .subject("RE : Proposition commerciale - module GMAO").at("2025-03-12T11:00:00Z")
+                .text("Bonjour,\nMerci, nous revenons vers vous après le comité de direction.").build());
+        assertEquals(q.conversationId(), r.conversationId());
+        assertEquals(q.dealId(), r.dealId());
+        var unrelated = accept(TestMail.id("o3").from("Hélène Roux <h.roux@batiplus.fr>").to(PAUL)
+                .subject("RE: Proposition commerciale – module GMAO").at("2025-07-20T11:00:00Z").text("Bonjour, où en sommes-nous ?").build());
+        assertNotEquals(q.conversationId(), unrelated.conversationId(), "outside the time window the subject alone does not thread");
+    }
+
+    @Test
+    void automatedMailNeverCreatesContactsOrDeals() {
+        var ours = TestMail.id("x1").from(PAUL).to("Luc Bernard <luc.bernard@ferroval.fr>")
+                .subject("Suite à notre échange").at("2025-03-03T09:00:00Z").text("Bonjour Luc, voici la documentation promise.").build();
+        var first = accept(ours);
+        var autoReply = accept(TestMail.id("x2").from("Luc Bernard <luc.bernard@ferroval.fr>").to(PAUL).automated("auto-reply")
+                .subject("Réponse automatique : Suite à notre échange").at("2025-03-03T09:01:00Z").replyTo(ours)
+                .text("Je suis absent jusqu'au 10 mars. Pour toute urgence, contactez ma collègue Anne Petit : anne.petit@ferroval.fr").build());
+        assertEquals(first.dealId(), autoReply.dealId(), "an auto-reply stays in its conversation");
+        assertTrue(store.contacts().findByEmail("anne.petit@ferroval.fr").isEmpty(), "a colleague named in an auto-reply is not a contact");
+
+        var newsletter = accept(TestMail.id("x3").from("Ferroval <newsletter@ferroval.fr>").to(PAUL).automated("list")
+                .subject("Ferroval Infos – mars 2025").at("2025-03-05T07:00:00Z").text("Découvrez nos nouveautés du mois.").build());
+        assertNull(newsletter.dealId(), "a customer's newsletter is not deal activity");
+        assertTrue(store.contacts().findByEmail("newsletter@ferroval.fr").isEmpty());
+        var noReply = accept(TestMail.id("x4").from("Acme Billing <no-reply@acme-corp.com>").to(PAUL)
+                .subject("Your invoice").at("2025-03-06T07:00:00Z").text("Your invoice is available.").build());
+        assertNull(noReply.dealId());
+        assertEquals(1, store.deals().count());
+        assertEquals(1, store.contacts().count());
+    }
+
+    @Test
+    void internalMailIsNeitherContactNorDeal() {
+        var m = accept(TestMail.id("i1").from(PAUL).to(SOPHIE).cc("Jane Cooper <jane@brightdesk.io>")
+                .subject("Point pipeline vendredi").at("2025-03-07T08:00:00Z").text("Sophie, on fait le point sur les devis en cours vendredi ?").build());
+        assertEquals(Direction.INTERNAL, m.direction());
+        assertNull(m.dealId());
+        assertEquals(0, store.contacts().count());
+        assertEquals(0, store.deals().count());
+        assertTrue(inferred.isEmpty());
+    }
+
+    @Test
+    void aForwardedThreadFromTheCustomerJoinsTheirOpenDeal() {
+        var first = accept(TestMail.id("f1").from(JANE).to("Kim Nguyen <kim@umbrella-labs.com>")
+                .subject("Brightdesk trial for Umbrella Labs").at("2025-03-03T09:00:00Z").text("Hi Kim, your trial is set up.").build());
+        var fwd = accept(TestMail.id("f2").from("Kim Nguyen <kim@umbrella-labs.com>").to(JANE)
+                .subject("Fwd: budget approval").at("2025-03-10T09:00:00Z")
+                .text("Jane, see below: our CFO approved the budget.\n\n---------- Forwarded message ---------\nFrom: Alex <alex@umbrella-labs.com>\nApproved for Q2.").build());
+        assertEquals(first.dealId(), fwd.dealId());
+        assertEquals(1, store.deals().count());
+    }
+
+    @Test
+    void aNewPurchaseAfterAWonDealIsANewDealButRepliesStayOnTheWonOne() {
+        var order = TestMail.id("w1").from("Nina Weber <nina@hollow-tech.de>").to(JANE)
+                .subject("Our order for 10 licences").at("2025-01-10T09:00:00Z").text("Hi Jane, please find our signed order attached.").build();
+        var first = accept(order);
+        store.deals().save(deal(first).withStage("won", Instant.parse("2025-01-10T10:00:00Z"), true));
+        var thanks = accept(TestMail.id("w2").from(JANE).to("Nina Weber <nina@hollow-tech.de>")
+                .subject("Re: Our order for 10 licences").at("2025-01-10T11:00:00Z").replyTo(order).text("Thank you Nina!").build());
+        assertEquals(first.dealId(), thanks.dealId(), "a reply in the won deal's conversation stays on it");
+        var again = accept(TestMail.id("w3").from("Nina Weber <nina@hollow-tech.de>").to(JANE)
+                .subject("Additional licences for the Munich office").at("2025-06-02T09:00:00Z")
+                .text("Hi Jane, we would like to order 15 more licences for the Munich office. Could you send a quote?").build());
+        assertNotEquals(first.dealId(), again.dealId(), "a new purchase is a new deal, not a reopening");
+        assertEquals("won", store.deals().find(first.dealId()).orElseThrow().stageId());
+    }
+
+    @Test
+    void mailOfAnIgnoredSenderLeavesNoTrace() {
+        store.ignoreRules().save(new IgnoreRule("r1", IgnoreRule.Kind.DOMAIN, "famille-girard.fr", "u-paul", Instant.EPOCH));
+        var m = accept(TestMail.id("p1").from("Maman <maman@famille-girard.fr>").to(PAUL)
+                .subject("Dimanche").at("2025-03-08T18:00:00Z").text("Tu viens déjeuner dimanche ?").build());
+        assertTrue(m.ignored());
+        assertNull(m.dealId());
+        assertEquals(0, store.contacts().count());
+        assertEquals(0, store.companies().count());
+    }
+
+    @Test
+    void acceptingTheSameMessageTwiceKeepsOneCopyAndItsLink() {
+        var mail = TestMail.id("d1").from("Dana Smith <dana.smith@initech.com>").to(JANE).subject("Pricing").text("Hi, could you send a quote?").build();
+        var first = accept(mail);
+        var second = intake.accept(mail, new MessageLocation("mb-paul", "Archive", 1, 99, false));
+        assertEquals(first.dealId(), second.dealId());
+        assertEquals(2, second.locations().size());
+        assertEquals(1, store.deals().count());
+        assertEquals(1, inferred.size());
+    }
+}
