@@ -14,7 +14,7 @@
     js: ["src/lib/vdom.js", "src/lib/format.js", "src/lib/highlight.js", "src/lib/styles.js", "src/lib/panel-view.js", "src/lib/panel.js", "src/display.js"],
     runAt: "document_end",
   };
-  const SEARCH_SPACE = "dealwire-search";
+  const SEARCH_SPACE = "dealwire_search"; // spaces names: [a-zA-Z0-9_]+
   const SEARCH_ROLES = new Set(["manager", "admin"]);
 
   function createService({ messenger, fetch, timeoutMs, log = console }) {
