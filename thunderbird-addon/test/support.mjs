@@ -43,10 +43,10 @@ export function fakeMessenger({ managed = null, local = { serverUrl: SERVER, tok
   const calls = [];
   const rec = (name, ...args) => calls.push({ name, args });
   const store = { ...local };
-  const spaces = [];
+  const spaceList = [];
   const registered = [];
   return {
-    calls, store, spaces, registered,
+    calls, store, spaceList, registered,
     storage: {
       managed: { get: async () => { rec("storage.managed.get"); if (!managed) throw new Error("Managed storage manifest not found"); return { ...managed }; } },
       local: {
@@ -74,9 +74,9 @@ export function fakeMessenger({ managed = null, local = { serverUrl: SERVER, tok
     },
     tabs: { query: async () => tabs || Object.keys(displayed).map(id => ({ id: Number(id), type: "mail" })) },
     spaces: {
-      query: async ({ name }) => spaces.filter(s => s.name === name),
-      create: async (name, url, button) => { rec("spaces.create", name, url, button); const s = { id: spaces.length + 1, name, url }; spaces.push(s); return s; },
-      remove: async id => { rec("spaces.remove", id); spaces.splice(spaces.findIndex(s => s.id === id), 1); },
+      query: async ({ name }) => spaceList.filter(s => s.name === name),
+      create: async (name, url, button) => { rec("spaces.create", name, url, button); const s = { id: spaceList.length + 1, name, url }; spaceList.push(s); return s; },
+      remove: async id => { rec("spaces.remove", id); spaceList.splice(spaceList.findIndex(s => s.id === id), 1); },
     },
     windows: { openDefaultBrowser: async url => rec("windows.openDefaultBrowser", url) },
     runtime: { openOptionsPage: async () => rec("runtime.openOptionsPage") },

@@ -14,7 +14,7 @@
       state.locked[key] ? h("small", { class: "dw-muted dw-locked" }, "Set by your administrator (enterprise policy).") : null);
     return h("section", { class: "dw dw-full dw-options", "data-state": state.status },
       h("div", { class: "dw-head" }, h("span", { class: "dw-brand" }, "Dealwire settings")),
-      h("form", { class: "dw-body", on: { submit: e => { e.preventDefault(); on.save(); } } },
+      h("form", { class: "dw-body", on: { submit: e => { e.preventDefault(); return on.save(); } } },
         field("serverUrl", "Server URL", "url", "http://127.0.0.1:8080"),
         field("token", "API token", "password", "from your Dealwire profile page"),
         state.problems.map(p => h("div", { class: "dw-error" }, p)),

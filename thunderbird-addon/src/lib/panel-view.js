@@ -102,7 +102,7 @@
         F.money(deal.value, deal.currency) ? h("span", { class: "dw-chip dw-value" }, F.money(deal.value, deal.currency)) : null,
         reply ? h("span", { class: `dw-chip dw-reply ${reply.kind === "needs-reply" ? "dw-warn" : ""}`, "data-kind": reply.kind }, reply.text) : null,
         idle ? h("span", { class: "dw-chip dw-inactive dw-bad" }, idle) : null,
-        state.flags.private ? h("span", { class: "dw-chip dw-private" }, "Private conversation") : null),
+        state.flags.private ? h("span", { class: "dw-chip dw-private-badge" }, "Private conversation") : null),
       evidenceList(deal, stages, full ? 10 : 1, now),
       suggestionList(deal, stages, on, state.busy, now),
       h("div", { class: "dw-actions" },
@@ -125,11 +125,11 @@
       data.conversationId ? newDealForm(state, on, "Link to new deal", title => on.linkToNewDeal(title)) : null,
       h("button", { class: "dw-ignore", type: "button", disabled: state.busy || state.flags.ignored, on: { click: on.ignoreSender } }, "Ignore sender"),
       h("button", { class: "dw-ignore-domain", type: "button", disabled: state.busy || state.flags.ignored, on: { click: on.ignoreDomain } }, "Ignore domain"),
-      data.conversationId ? h("button", { class: "dw-private", type: "button", disabled: state.busy || state.flags.private, on: { click: on.markPrivate } }, "Mark conversation private") : null);
+      data.conversationId ? h("button", { class: "dw-mark-private", type: "button", disabled: state.busy || state.flags.private, on: { click: on.markPrivate } }, "Mark conversation private") : null);
   }
 
   function newDealForm(state, on, label, submit) {
-    return h("form", { class: "dw-actions dw-new-deal", on: { submit: e => { e.preventDefault(); submit(state.newDealTitle); } } },
+    return h("form", { class: "dw-actions dw-new-deal", on: { submit: e => { e.preventDefault(); return submit(state.newDealTitle); } } },
       h("input", { class: "dw-new-deal-title", type: "text", placeholder: "New deal title", value: state.newDealTitle || "", "aria-label": "New deal title", on: { input: e => on.setField("newDealTitle", e.target.value) } }),
       h("button", { class: "dw-new-deal-submit", type: "submit", disabled: state.busy }, label));
   }

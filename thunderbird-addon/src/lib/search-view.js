@@ -61,7 +61,7 @@
       h("div", { class: "dw-head" },
         h("span", { class: "dw-brand" }, "Dealwire team search"),
         h("span", { class: "dw-summary" }, state.user ? `${state.user.name} (${state.user.role})` : "")),
-      h("form", { class: "dw-search-form", role: "search", on: { submit: e => { e.preventDefault(); on.submit(); } } },
+      h("form", { class: "dw-search-form", role: "search", on: { submit: e => { e.preventDefault(); return on.submit(); } } },
         h("input", { class: "dw-query", type: "search", name: "q", value: state.q, placeholder: "Search the team's mail: words, \"phrases\", company:\"Acme\"", "aria-label": "Search", on: { input: e => on.setQuery(e.target.value) } }),
         h("button", { type: "submit", class: "dw-search-submit", disabled: state.status === "loading" }, "Search")),
       state.status === "loading" ? h("div", { class: "dw-loading", "aria-busy": "true" }, "Searching…") : null,

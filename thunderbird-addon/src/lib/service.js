@@ -107,13 +107,13 @@
     async function syncSearchSpace(role) {
       const want = SEARCH_ROLES.has(String(role || "").toLowerCase());
       if (want === searchSpaceWanted) return;
-      searchSpaceWanted = want;
       const [existing] = await messenger.spaces.query({ name: SEARCH_SPACE });
       if (want && !existing) {
         await messenger.spaces.create(SEARCH_SPACE, "src/search.html", { title: "Dealwire search", defaultIcons: "icons/dealwire.svg" });
       } else if (!want && existing) {
         await messenger.spaces.remove(existing.id);
       }
+      searchSpaceWanted = want; // only once done, so a failed attempt is tried again next time
     }
 
     const HANDLERS = {

@@ -48,6 +48,7 @@
 
   function mount(node, doc) {
     if (node.text !== undefined) return doc.createTextNode(node.text);
+    if (!TAGS.has(node.tag)) throw new Error(`vdom: tag <${node.tag}> is not allowed`);
     const el = doc.createElement(node.tag);
     for (const [key, value] of Object.entries(node.props)) {
       if (key === "on") {
