@@ -92,8 +92,15 @@ public final class MessageIndex implements AutoCloseable {
         }
     }
 
-    /** Adds or replaces the message (by id): indexing the same message twice leaves one document. */
+    /**
+     * Adds or replaces the message (by id): indexing the same message twice leaves one document. An ignored
+     * message (personal mail matched by an ignore rule) is kept out of the index, and removed if it was in.
+     */
     public void index(StoredMessage message) {
+        if (message.ignored()) {
+            delete(message.id());
+            return;
+        }
         try {
             writer.updateDocument(new Term(MessageFields.ID, message.id()), documents.toDocument(message));
         } catch (IOException e) {

@@ -94,6 +94,17 @@ class MessageIndexTest {
     }
 
     @Test
+    void anIgnoredMessageIsKeptOutOfTheIndex() {
+        try (var index = MessageIndex.open(dir, IndexContext.NONE)) {
+            seed(index);
+            index.index(message("m1", "Renewal", "discount", "dana@acme.com", "2024-03-05T10:00:00Z").with(b -> b.ignored = true));
+            index.refresh();
+            assertEquals(List.of(), find(index, "discount"));
+            assertEquals(2, index.documentCount());
+        }
+    }
+
+    @Test
     void commitRecordsTheStorePositionAcrossRestarts() {
         try (var index = MessageIndex.open(dir, IndexContext.NONE)) {
             assertEquals(0, index.lastIndexedSeq());

@@ -5,7 +5,8 @@ import io.dealwire.core.message.EmailAddress;
 import io.dealwire.core.message.MessageLocation;
 import io.dealwire.core.message.StoredMessage;
 import io.dealwire.index.IndexContext;
-import io.dealwire.index.analysis.LanguageGuesser;
+import io.dealwire.core.inference.LanguageDetector;
+import io.dealwire.core.inference.TextNormalizer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -34,6 +35,7 @@ import static io.dealwire.index.mapping.MessageFields.*;
 public final class MessageDocuments {
     /** Characters of the new text kept for snippets: enough for two passages around a match. */
     public static final int PREVIEW_CHARS = 1200;
+    private static final int DETECTION_CHARS = 4000;
     static final DateTimeFormatter MONTH_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
 
     /** Words without positions: the quoted history is searchable by word but not by phrase. */
@@ -76,7 +78,7 @@ public final class MessageDocuments {
         // An erased message keeps its metadata (dates, links) but no personal content.
         if (m.erased()) return doc;
 
-        var language = m.language().isBlank() ? LanguageGuesser.guess(mail.newText()) : m.language();
+        var language = m.language().isBlank() ? detectLanguage(mail.newText()) : m.language();
         doc.add(new KeywordField(LANGUAGE, language.isEmpty() ? "und" : language, Field.Store.YES));
         addText(doc, SUBJECT, mail.subject(), language);
         addText(doc, BODY, mail.newText(), language);
@@ -150,6 +152,11 @@ public final class MessageDocuments {
     private static void addAddress(Document doc, String keywordField, String textField, EmailAddress a) {
         doc.add(new StringField(keywordField, a.address(), Field.Store.NO));
         doc.add(new TextField(textField, a.name().isEmpty() ? a.address() : a.name() + " " + a.address(), Field.Store.NO));
+    }
+
+    /** Store messages normally carry their language; for those that do not, the same detector as inference. */
+    private static String detectLanguage(String text) {
+        return LanguageDetector.detect(TextNormalizer.normalize(text.length() > DETECTION_CHARS ? text.substring(0, DETECTION_CHARS) : text));
     }
 
     private static String nonNull(String s) {

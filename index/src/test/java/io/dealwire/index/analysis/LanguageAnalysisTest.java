@@ -62,9 +62,12 @@ class LanguageAnalysisTest {
     }
 
     @Test
-    void guessesTheLanguageWhenTheMessageHasNone() {
-        assertEquals("fr", LanguageGuesser.guess("Bonjour, nous vous envoyons le devis pour la maison."));
-        assertEquals("en", LanguageGuesser.guess("Hi, we will send you the quote for the house."));
-        assertEquals("", LanguageGuesser.guess("OK 12345"));
+    void aMessageWithoutLanguageIsDetectedAndStemmedAccordingly() {
+        try (var index = MessageIndex.open(dir, IndexContext.NONE)) {
+            index.index(message("fr", "Suite", "Bonjour, nous vous envoyons nos offres pour le projet.", "a@b.fr", "2024-01-01T00:00:00Z"));
+            index.refresh();
+            assertEquals(List.of("fr"), find(index, "offre"));
+            assertEquals(List.of("fr"), find(index, "lang:fr"));
+        }
     }
 }
