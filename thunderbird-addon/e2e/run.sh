@@ -7,14 +7,15 @@
 #                                 e2e/fake-api.mjs on a free port, token from the fixtures)
 #   E2E_* (see addon.e2e.mjs)     what the panel must show when the server is not the fake
 #   E2E_OUT                       output dir (default e2e/out): screenshots, Thunderbird log
-#   E2E_IMAP_PORT                 Dovecot port (default 10994)
+#   E2E_IMAP_PORT                 Dovecot port (default: a free one)
 #   TB_HARNESS                    the harness dir (default ../shared/tools/thunderbird)
 # Exit 0 = passed, or SKIPPED when Thunderbird cannot be installed on this machine.
 set -euo pipefail
 ADDON="$(cd "$(dirname "$0")/.." && pwd)"
 H="${TB_HARNESS:-$ADDON/../../shared/tools/thunderbird}"
 OUT="${E2E_OUT:-$ADDON/e2e/out}"
-IMAP_PORT="${E2E_IMAP_PORT:-10994}"
+# a free loopback port unless one is given
+IMAP_PORT="${E2E_IMAP_PORT:-$(node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')}"
 IMAP_USER=marie
 IMAP_PASSWORD="dealwire e2e"
 log() { echo "e2e: $*"; }
