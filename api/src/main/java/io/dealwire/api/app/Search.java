@@ -1,0 +1,158 @@
+package io.dealwire.api.app;
+
+import io.dealwire.api.config.Config;
+import io.dealwire.core.store.Store;
+import io.dealwire.index.IndexContext;
+import io.dealwire.index.IndexException;
+import io.dealwire.index.MessageIndex;
+import io.dealwire.index.feed.IndexFeeder;
+import io.dealwire.index.feed.ProgressListener;
+import io.dealwire.index.search.SearchRequest;
+import io.dealwire.index.search.SearchResult;
+import io.dealwire.core.visibility.Viewer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The search index as the service runs it: opened (or rebuilt when missing, unreadable or of another
+ * schema), caught up from the store in the background, then fed continuously.
+ */
+public final class Search implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Search.class);
+    private static final Duration FEED_INTERVAL = Duration.ofMillis(250);
+
+    private final MessageIndex index;
+    private final IndexFeeder feeder;
+    private final Store store;
+    private final AtomicReference<String> state = new AtomicReference<>("starting");
+    private final AtomicLong rebuildDone = new AtomicLong();
+    private final AtomicLong rebuildTotal = new AtomicLong();
+
+    private Search(MessageIndex index, IndexFeeder feeder, Store store) {
+        this.index = index;
+        this.feeder = feeder;
+        this.store = store;
+    }
+
+    public static Search open(Config config, Store store) {
+        var index = openOrRecreate(config.indexDir(), new StoreIndexContext(store));
+        var search = new Search(index, new IndexFeeder(store.messages(), index), store);
+        search.startFeeding(index.wasReset());
+        return search;
+    }
+
+    /** A corrupt index is not the system of record: say so, wipe it and rebuild from the store. */
+    private static MessageIndex openOrRecreate(Path dir, IndexContext context) {
+        try {
+            return MessageIndex.open(dir, context);
+        } catch (IndexException e) {
+            LOG.warn("the search index in {} cannot be read ({}); deleting it and rebuilding it from the store", dir, e.getMessage());
+            deleteTree(dir);
+            return MessageIndex.open(dir, context);
+        }
+    }
+
+    private void startFeeding(boolean rebuild) {
+        // Catching up runs in the background: the API answers meanwhile and /api/health shows the progress.
+        Thread.ofVirtual().name("index-catch-up").start(() -> {
+            try {
+                if (rebuild) {
+                    state.set("rebuilding");
+                    feeder.rebuild(progress());
+                } else {
+                    state.set("catching-up");
+                    long n = feeder.catchUp();
+                    if (n > 0) LOG.info("search index caught up with {} stored messages", n);
+                }
+                state.set("ready");
+                feeder.runEvery(FEED_INTERVAL);
+            } catch (RuntimeException e) {
+                state.set("error: " + e.getMessage());
+                LOG.error("the search index could not catch up with the store", e);
+            }
+        });
+    }
+
+    private ProgressListener progress() {
+        return (done, total) -> {
+            rebuildDone.set(done);
+            rebuildTotal.set(total);
+        };
+    }
+
+    /** Rebuilds the whole index from the store (admin endpoint, {@code reindex} command). Blocking. */
+    public long rebuild() {
+        state.set("rebuilding");
+        try {
+            return feeder.rebuild(progress());
+        } finally {
+            state.set("ready");
+        }
+    }
+
+    public SearchResult search(SearchRequest request, Viewer viewer) {
+        return index.search(request, viewer);
+    }
+
+    /** A message was just stored: index it now rather than at the next poll. */
+    public void poke() {
+        feeder.poke();
+    }
+
+    public Map<String, Object> status() {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("state", state.get());
+        m.put("documents", index.documentCount());
+        m.put("indexedSeq", feeder.indexedSeq());
+        if ("rebuilding".equals(state.get())) m.put("rebuild", Map.of("done", rebuildDone.get(), "total", rebuildTotal.get()));
+        return m;
+    }
+
+    @Override
+    public void close() {
+        feeder.close();
+        index.close();
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) return;
+        try (var paths = Files.walk(dir)) {
+            for (var p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        } catch (IOException e) {
+            throw new IndexException("cannot delete the unreadable index in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Names and owners for the index, read from the store. */
+    private record StoreIndexContext(Store store) implements IndexContext {
+        @Override
+        public String companyName(String companyId) {
+            return store.companies().find(companyId).map(c -> c.name()).orElse("");
+        }
+
+        @Override
+        public String dealTitle(String dealId) {
+            return store.deals().find(dealId).map(d -> d.title()).orElse("");
+        }
+
+        @Override
+        public String dealStage(String dealId) {
+            return store.deals().find(dealId).map(d -> d.stageId()).orElse("");
+        }
+
+        @Override
+        public String mailboxOwner(String mailboxId) {
+            return store.mailboxes().find(mailboxId).map(m -> m.ownerId() == null ? "" : m.ownerId()).orElse("");
+        }
+    }
+}

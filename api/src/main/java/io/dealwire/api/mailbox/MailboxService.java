@@ -1,0 +1,111 @@
+package io.dealwire.api.mailbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dealwire.api.auth.Tokens;
+import io.dealwire.api.http.ApiException;
+import io.dealwire.api.secret.SecretBox;
+import io.dealwire.core.mailbox.Mailbox;
+import io.dealwire.core.mailbox.SyncState;
+import io.dealwire.core.message.StoredMessage;
+import io.dealwire.core.store.Store;
+import io.dealwire.core.user.Role;
+import io.dealwire.core.user.User;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Connecting, listing, changing and removing mailboxes. Blocking: call from a virtual thread. */
+public final class MailboxService {
+    private final Store store;
+    private final SecretBox secrets;
+    private final SyncControl sync;
+    private final Clock clock;
+
+    public MailboxService(Store store, SecretBox secrets, SyncControl sync, Clock clock) {
+        this.store = store;
+        this.secrets = secrets;
+        this.sync = sync;
+        this.clock = clock;
+    }
+
+    public MailboxView add(User caller, MailboxRequest r) {
+        var owner = r.owner() == null ? caller.id() : r.owner();
+        if (store.users().find(owner).isEmpty()) throw ApiException.badRequest("owner '" + owner + "' is not a user");
+        var mailbox = new Mailbox(Tokens.newId(), r.name(), r.host(), r.port(), r.security(), r.username(),
+                secrets.encrypt(r.password()), r.folders(), r.since(), owner, r.shared(), r.allowInsecure(),
+                r.pinnedCertificateSha256(), SyncState.CONNECTING, null, Map.of(), clock.instant());
+        store.mailboxes().save(mailbox);
+        store.commit();
+        sync.start(mailbox);
+        return MailboxView.of(mailbox, 0L);
+    }
+
+    public List<MailboxView> list(User caller) {
+        return store.mailboxes().list().stream().filter(m -> visible(caller, m)).map(m -> MailboxView.of(m, null)).toList();
+    }
+
+    public MailboxView get(User caller, String id) {
+        var m = find(caller, id);
+        return MailboxView.of(m, (long) store.messages().findByMailbox(id, null).size());
+    }
+
+    /** Pause, resume, folders, credentials, name, sharing. */
+    public MailboxView patch(User caller, String id, JsonNode body) {
+        var m = find(caller, id);
+        var name = body.hasNonNull("name") ? MailboxRequest.text(body, "name", true) : m.name();
+        var username = body.hasNonNull("username") ? MailboxRequest.text(body, "username", true) : m.username();
+        var password = body.hasNonNull("password") ? secrets.encrypt(MailboxRequest.text(body, "password", true)) : m.encryptedPassword();
+        var folders = m.folders();
+        if (body.has("folders")) {
+            if (!body.get("folders").isArray()) throw ApiException.badRequest("folders must be an array of folder names");
+            var list = new ArrayList<String>();
+            body.get("folders").forEach(f -> list.add(f.asText()));
+            if (list.stream().anyMatch(String::isBlank)) throw ApiException.badRequest("folders must be non-empty names");
+            folders = list;
+        }
+        boolean shared = body.has("shared") ? body.get("shared").asBoolean() : m.shared();
+        var state = m.state();
+        if (body.has("paused")) {
+            if (!body.get("paused").isBoolean()) throw ApiException.badRequest("paused must be true or false");
+            state = body.get("paused").asBoolean() ? SyncState.PAUSED : SyncState.CONNECTING;
+        }
+        boolean credentialsChanged = !username.equals(m.username()) || !password.equals(m.encryptedPassword());
+        if (credentialsChanged && state == SyncState.ERROR) state = SyncState.CONNECTING;
+        var updated = new Mailbox(m.id(), name, m.host(), m.port(), m.security(), username, password, folders, m.since(),
+                m.ownerId(), shared, m.allowInsecure(), m.pinnedCertificateSha256(), state,
+                state == SyncState.CONNECTING ? null : m.lastError(), m.folderSync(), m.createdAt());
+        store.mailboxes().save(updated);
+        store.commit();
+        sync.stop(id);
+        if (updated.state() != SyncState.PAUSED) sync.start(updated);
+        return get(caller, id);
+    }
+
+    /** Stops syncing and removes the mailbox; with {@code purge} its mail goes too (mail also held by another mailbox stays). */
+    public void delete(User caller, String id, boolean purge) {
+        var m = find(caller, id);
+        sync.stop(m.id());
+        for (StoredMessage msg : store.messages().findByMailbox(id, null)) {
+            var remaining = msg.locations().stream().filter(l -> !l.mailboxId().equals(id)).toList();
+            if (purge && remaining.isEmpty()) store.messages().delete(msg.id());
+            else if (purge) store.messages().save(msg.with(b -> b.locations = remaining));
+        }
+        store.mailboxes().delete(id);
+        store.commit();
+    }
+
+    public List<String> test(MailboxRequest r) {
+        return sync.probe(r);
+    }
+
+    private Mailbox find(User caller, String id) {
+        return store.mailboxes().find(id).filter(m -> visible(caller, m))
+                .orElseThrow(() -> ApiException.notFound("no mailbox " + id));
+    }
+
+    private static boolean visible(User caller, Mailbox m) {
+        return caller.role() != Role.REP || caller.id().equals(m.ownerId()) || m.shared();
+    }
+}

@@ -1,0 +1,57 @@
+package io.dealwire.api.search;
+
+import io.dealwire.api.app.Search;
+import io.dealwire.api.http.Access;
+import io.dealwire.api.http.ApiException;
+import io.dealwire.api.http.Blocking;
+import io.dealwire.api.http.Responses;
+import io.dealwire.index.query.QuerySyntaxException;
+import io.dealwire.index.search.SearchRequest;
+import io.dealwire.index.search.SearchRequestException;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.Locale;
+
+/** {@code GET /api/search}: mail-client syntax, filtered by what the caller may see. */
+public final class SearchRoutes {
+    private static final int MAX_QUERY = 2000;
+    private final Search search;
+    private final Access.Resolver access;
+    private final Blocking blocking;
+
+    public SearchRoutes(Search search, Access.Resolver access, Blocking blocking) {
+        this.search = search;
+        this.access = access;
+        this.blocking = blocking;
+    }
+
+    public void mount(Router router) {
+        router.get("/api/search").handler(this::search);
+    }
+
+    private void search(RoutingContext ctx) {
+        var params = ctx.queryParams();
+        var q = params.get("q") == null ? "" : params.get("q");
+        if (q.length() > MAX_QUERY) throw ApiException.badRequest("the query is longer than " + MAX_QUERY + " characters");
+        int limit = io.dealwire.api.http.ApiLimits.pageSize(params.get("limit"));
+        var sortParam = params.get("sort") == null ? "relevance" : params.get("sort").toLowerCase(Locale.ROOT);
+        var sort = switch (sortParam) {
+            case "relevance" -> SearchRequest.Sort.RELEVANCE;
+            case "date" -> SearchRequest.Sort.DATE;
+            default -> throw ApiException.badRequest("sort must be 'relevance' or 'date', got '" + sortParam + "'");
+        };
+        boolean group = "conversation".equals(params.get("group")) || "true".equals(params.get("group"));
+        var request = new SearchRequest(q, limit, params.get("cursor"), sort, group);
+        var user = Responses.user(ctx);
+        Responses.reply(ctx, blocking.run(() -> {
+            try {
+                return search.search(request, access.apply(user).viewer());
+            } catch (QuerySyntaxException e) {
+                throw ApiException.badRequest("the query is malformed at position " + e.position() + ": " + e.problem());
+            } catch (SearchRequestException e) {
+                throw ApiException.badRequest(e.getMessage());
+            }
+        }));
+    }
+}

@@ -1,0 +1,134 @@
+package io.dealwire.api.app;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.dealwire.api.TestHttp;
+import io.dealwire.api.config.Config;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The whole path once, as a user would drive it: an IMAP server with a few messages, a mailbox added
+ * through the API, its messages fetched, parsed, stored and indexed, then found by search and by
+ * context; and all of it still there after a restart on the same data dir.
+ */
+class FoundationPathTest {
+    private static final String TOKEN = "test-admin-token-0123456789";
+
+    @RegisterExtension
+    static GreenMailExtension imap = new GreenMailExtension(ServerSetupTest.IMAP.dynamicPort());
+
+    @TempDir
+    Path dataDir;
+
+    private Config config() {
+        return new Config(dataDir, "127.0.0.1", 0, null, TOKEN, null, List.of("northwind.example"), 1);
+    }
+
+    private void deliver(String raw) throws Exception {
+        imap.getUserManager().getUserByEmail("sales@northwind.example").deliver(GreenMailUtil.newMimeMessage(raw));
+    }
+
+    @Test
+    void mailboxMessagesAreStoredIndexedSearchableAndSurviveARestart() throws Exception {
+        imap.setUser("sales@northwind.example", "sales", "s3cret-pass");
+        deliver("""
+                Message-ID: <q1@acme.example>
+                Date: Mon, 3 Mar 2025 09:00:00 +0000
+                From: Dana Smith <dana@acme.example>
+                To: Sales <sales@northwind.example>
+                Subject: Request for a quote on 40 licences
+                Content-Type: text/plain; charset=UTF-8
+
+                Hello, we would like a quote for 40 licences of your planning software.
+                Dana Smith
+                Head of Operations, Acme
+                """);
+        deliver("""
+                Message-ID: <r1@northwind.example>
+                In-Reply-To: <q1@acme.example>
+                References: <q1@acme.example>
+                Date: Mon, 3 Mar 2025 11:00:00 +0000
+                From: Sales <sales@northwind.example>
+                To: Dana Smith <dana@acme.example>
+                Subject: Re: Request for a quote on 40 licences
+                Content-Type: text/plain; charset=UTF-8
+
+                Dear Dana, thank you. Could we have a call on Thursday to understand your needs?
+                """);
+        deliver("""
+                Message-ID: <n1@bettercorp.example>
+                Date: Tue, 4 Mar 2025 08:00:00 +0000
+                From: Luc Martin <luc@bettercorp.example>
+                To: sales@northwind.example
+                Subject: Demande de devis
+                Content-Type: text/plain; charset=UTF-8
+                Content-Transfer-Encoding: quoted-printable
+
+                Bonjour, pourriez-vous nous envoyer un devis pour la maintenance annuelle ? Merci, Luc
+                """);
+
+        String mailboxId;
+        try (var app = Dealwire.start(config())) {
+            var http = new TestHttp(app.port(), TOKEN);
+            assertEquals(200, http.getAnonymous("/api/health").status());
+            assertEquals(401, http.getAnonymous("/api/mailboxes").status());
+            assertEquals(401, http.getAnonymous("/api/search?q=quote").status());
+
+            var added = http.post("/api/mailboxes", """
+                    {"name": "Sales", "host": "127.0.0.1", "port": %d, "security": "none",
+                     "username": "sales", "password": "s3cret-pass", "folders": ["INBOX"]}
+                    """.formatted(imap.getImap().getPort()));
+            assertEquals(201, added.status(), added.body());
+            mailboxId = added.json().get("id").asText();
+            assertFalse(added.body().contains("s3cret-pass"), "the password is never returned");
+
+            var mailbox = await(() -> http.get("/api/mailboxes/" + mailboxId), r -> r.json().path("messages").asLong() == 3);
+            assertEquals("idle", mailbox.json().get("state").asText(), mailbox.body());
+
+            var search = await(() -> http.get("/api/search?q=" + TestHttp.q("licences")), r -> r.json().path("total").asLong() >= 1);
+            assertEquals("Request for a quote on 40 licences", search.json().at("/hits/0/subject").asText());
+            var french = await(() -> http.get("/api/search?q=devis"), r -> r.json().path("total").asLong() == 1);
+            assertEquals("Demande de devis", french.json().at("/hits/0/subject").asText());
+
+            var context = http.get("/api/context?email=" + TestHttp.q("dana@acme.example"));
+            assertEquals(200, context.status(), context.body());
+            assertEquals("Dana Smith", context.json().at("/contact/name").asText(), context.body());
+            assertEquals("acme.example", context.json().at("/company/domains/0").asText(), context.body());
+            assertFalse(context.json().get("timeline").isEmpty(), context.body());
+
+            assertEquals(400, http.get("/api/context").status());
+        }
+
+        try (var app = Dealwire.start(config())) {
+            var http = new TestHttp(app.port(), TOKEN);
+            var mailbox = http.get("/api/mailboxes/" + mailboxId);
+            assertEquals(200, mailbox.status(), mailbox.body());
+            assertEquals(3, mailbox.json().get("messages").asLong(), mailbox.body());
+            var search = await(() -> http.get("/api/search?q=licences"), r -> r.json().path("total").asLong() >= 1);
+            assertEquals("Request for a quote on 40 licences", search.json().at("/hits/0/subject").asText());
+        }
+    }
+
+    static TestHttp.Reply await(java.util.function.Supplier<TestHttp.Reply> call, Predicate<TestHttp.Reply> done) throws InterruptedException {
+        var deadline = Instant.now().plus(Duration.ofSeconds(30));
+        TestHttp.Reply last = null;
+        while (Instant.now().isBefore(deadline)) {
+            last = call.get();
+            if (last.status() == 200 && done.test(last)) return last;
+            Thread.sleep(200);
+        }
+        fail("condition not reached in 30 s; last answer: " + (last == null ? "none" : last.status() + " " + last.body()));
+        return last;
+    }
+}
