@@ -1,0 +1,24 @@
+package io.dealwire.api.scope;
+
+import io.dealwire.api.http.Access;
+import io.dealwire.core.store.Store;
+import io.dealwire.core.user.User;
+
+/** Makes the {@link Scope} of a request's user. Blocking: the access resolver reads mailboxes. */
+public final class Scopes {
+    private final Store store;
+    private final Access.Resolver access;
+
+    public Scopes(Store store, Access.Resolver access) {
+        this.store = store;
+        this.access = access;
+    }
+
+    public Scope of(User user) {
+        return Scope.of(store, access.apply(user));
+    }
+
+    public Store store() {
+        return store;
+    }
+}
