@@ -4,6 +4,9 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import io.dealwire.core.company.CompanyRepository;
 import io.dealwire.core.contact.ContactRepository;
+import io.dealwire.core.correction.AuditLog;
+import io.dealwire.core.correction.IgnoreRuleRepository;
+import io.dealwire.core.correction.PinRepository;
 import io.dealwire.core.deal.DealRepository;
 import io.dealwire.core.mailbox.MailboxRepository;
 import io.dealwire.core.message.MessageRepository;
@@ -17,6 +20,7 @@ import io.dealwire.store.lookup.KeyedCollection;
 import io.dealwire.store.lookup.SecondaryKey;
 import io.dealwire.store.mapping.CompanyMapping;
 import io.dealwire.store.mapping.ContactMapping;
+import io.dealwire.store.mapping.CorrectionMapping;
 import io.dealwire.store.mapping.DealMapping;
 import io.dealwire.store.mapping.MailboxMapping;
 import io.dealwire.store.mapping.MessageMapping;
@@ -24,7 +28,10 @@ import io.dealwire.store.mapping.PipelineMapping;
 import io.dealwire.store.mapping.UserMapping;
 import io.dealwire.store.repository.MongoCompanyRepository;
 import io.dealwire.store.repository.MongoContactRepository;
+import io.dealwire.store.repository.MongoAuditLog;
 import io.dealwire.store.repository.MongoDealRepository;
+import io.dealwire.store.repository.MongoIgnoreRuleRepository;
+import io.dealwire.store.repository.MongoPinRepository;
 import io.dealwire.store.repository.MongoMailboxRepository;
 import io.dealwire.store.repository.MongoMessageRepository;
 import io.dealwire.store.repository.MongoPipelineRepository;
@@ -57,6 +64,9 @@ public final class MongoStore implements Store {
     private final PipelineRepository pipelines;
     private final MailboxRepository mailboxes;
     private final UserRepository users;
+    private final PinRepository pins;
+    private final IgnoreRuleRepository ignoreRules;
+    private final AuditLog audit;
 
     private MongoStore(MongoClient client, MongoDatabase db, EmbeddedMongo embedded, StoreGuard guard) {
         this.client = client;
@@ -76,6 +86,10 @@ public final class MongoStore implements Store {
         this.users = new MongoUserRepository(
                 keyed(db, UserMapping.COLLECTION, MongoUserRepository.KEYS, null, processLookups),
                 keyed(db, UserMapping.TOKENS_COLLECTION, MongoUserRepository.TOKEN_KEYS, null, processLookups), guard);
+        this.pins = new MongoPinRepository(keyed(db, CorrectionMapping.PINS_COLLECTION, MongoPinRepository.KEYS, null, processLookups), guard);
+        this.ignoreRules = new MongoIgnoreRuleRepository(keyed(db, CorrectionMapping.IGNORE_RULES_COLLECTION, List.of(), null, processLookups), guard);
+        this.audit = new MongoAuditLog(keyed(db, CorrectionMapping.AUDIT_COLLECTION, List.of(), null, processLookups),
+                new SeqCounter(db.getCollection(SeqCounter.COLLECTION), CorrectionMapping.AUDIT_COLLECTION), guard);
     }
 
     /**
@@ -110,6 +124,9 @@ public final class MongoStore implements Store {
     @Override public PipelineRepository pipelines() { return pipelines; }
     @Override public MailboxRepository mailboxes() { return mailboxes; }
     @Override public UserRepository users() { return users; }
+    @Override public PinRepository pins() { return pins; }
+    @Override public IgnoreRuleRepository ignoreRules() { return ignoreRules; }
+    @Override public AuditLog audit() { return audit; }
 
     /** The embedded server under this store, if it runs on one (backups use it). */
     public Optional<EmbeddedMongo> embedded() {

@@ -1,6 +1,8 @@
 package io.dealwire.store.lookup;
 
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -118,12 +120,33 @@ public final class CachedLookupCollection implements KeyedCollection {
     public void replaceAll(List<Document> documents) {
         writes.lock();
         try {
-            server.replaceAll(documents);
+            // ids this process has never written are inserted (cheaper than an upsert); the others replaced
+            var fresh = new ArrayList<Document>();
+            var known = new ArrayList<Document>();
+            synchronized (this) {
+                for (var d : IndexedCollection.lastPerId(documents).values()) {
+                    (rows.containsKey(d.getString("_id")) ? known : fresh).add(d);
+                }
+            }
+            insertOrReplace(fresh);
+            server.replaceAll(known);
             synchronized (this) {
                 for (var d : documents) index(d);
             }
         } finally {
             writes.unlock();
+        }
+    }
+
+    private void insertOrReplace(List<Document> fresh) {
+        if (fresh.isEmpty()) return;
+        try {
+            server.collection().insertMany(fresh, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            // a document written by someone else since the lookup was loaded: replacing is idempotent
+            log.warn("{}: {} of {} inserts found an existing id; replacing instead",
+                    server.collection().getNamespace().getCollectionName(), e.getWriteErrors().size(), fresh.size());
+            server.replaceAll(fresh);
         }
     }
 

@@ -49,6 +49,7 @@ public final class MessageMapping {
                 .append("needsReview", m.needsReview())
                 .append("privateConversation", m.privateConversation())
                 .append("erased", m.erased())
+                .append("ignored", m.ignored())
                 .append(LOCATIONS, locations);
     }
 
@@ -71,6 +72,7 @@ public final class MessageMapping {
                 boolOf(d, "needsReview"),
                 boolOf(d, "privateConversation"),
                 boolOf(d, "erased"),
+                boolOf(d, "ignored"),
                 locations,
                 longOf(d, SEQ));
     }
