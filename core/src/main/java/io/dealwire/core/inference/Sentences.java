@@ -1,0 +1,46 @@
+package io.dealwire.core.inference;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Cuts the new text of a message into sentences, each kept twice: as written (to quote as evidence) and
+ * normalized (to match rules on). Line wraps inside a paragraph are joined; blank lines, list items and
+ * sentence punctuation end a sentence.
+ */
+public final class Sentences {
+    /** Sales signals sit at the top of a reply: text beyond this is not read. */
+    static final int MAX_CHARS = 8000;
+    private static final int MAX_QUOTE = 300;
+    private static final Pattern PARAGRAPH = Pattern.compile("\\n\\s*\\n|\\n\\s*(?=[-*\u2022]\\s)|\\n(?=\\s*(?:bonjour|hello|hi|dear|madame|monsieur|cordialement|regards|best|thanks|merci)\\b)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?\u2026])\\s+|(?<=[!?])(?=\\p{L})");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
+    /** One sentence: as written and normalized; {@code question} when it ends with a question mark. */
+    public record Sentence(String original, String normalized, boolean question) {
+    }
+
+    private Sentences() {
+    }
+
+    public static List<Sentence> of(String text) {
+        if (text == null || text.isBlank()) return List.of();
+        String t = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
+        t = t.replace("\r\n", "\n").replace('\r', '\n');
+        var out = new ArrayList<Sentence>();
+        for (var paragraph : PARAGRAPH.split(t)) {
+            String joined = SPACES.matcher(paragraph).replaceAll(" ").trim();
+            if (joined.isEmpty()) continue;
+            for (var part : SENTENCE_END.split(joined)) {
+                String original = part.trim();
+                if (original.isEmpty()) continue;
+                String normalized = TextNormalizer.normalize(original);
+                if (normalized.isEmpty()) continue;
+                if (original.length() > MAX_QUOTE) original = original.substring(0, MAX_QUOTE) + "\u2026";
+                out.add(new Sentence(original, normalized, original.endsWith("?") || normalized.endsWith("?")));
+            }
+        }
+        return out;
+    }
+}
