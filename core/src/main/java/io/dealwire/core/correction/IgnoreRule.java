@@ -1,6 +1,8 @@
 package io.dealwire.core.correction;
 
 import io.dealwire.core.message.EmailAddress;
+import io.dealwire.core.message.MailMessage;
+import io.dealwire.core.party.OwnDomains;
 
 import java.time.Instant;
 import java.util.Locale;
@@ -28,5 +30,11 @@ public record IgnoreRule(String id, Kind kind, String value, String byUserId, In
         if (kind == Kind.SENDER) return address.address().equals(value);
         var d = address.domain();
         return d.equals(value) || d.endsWith("." + value);
+    }
+
+    /** The message is personal mail under this rule: its sender matches, or we wrote it to a recipient that matches. */
+    public boolean appliesTo(MailMessage mail, OwnDomains ownDomains) {
+        if (matches(mail.from())) return true;
+        return ownDomains.isOurs(mail.from()) && mail.to().stream().anyMatch(this::matches);
     }
 }

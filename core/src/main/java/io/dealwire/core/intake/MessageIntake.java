@@ -1,7 +1,6 @@
 package io.dealwire.core.intake;
 
 import io.dealwire.core.conversation.ConversationThreader;
-import io.dealwire.core.correction.IgnoreRule;
 import io.dealwire.core.deal.Deal;
 import io.dealwire.core.id.IdGenerator;
 import io.dealwire.core.inference.StageInference;
@@ -9,7 +8,6 @@ import io.dealwire.core.linking.DealFactory;
 import io.dealwire.core.linking.DealLinker;
 import io.dealwire.core.mailbox.Mailbox;
 import io.dealwire.core.message.Direction;
-import io.dealwire.core.message.EmailAddress;
 import io.dealwire.core.message.MailMessage;
 import io.dealwire.core.message.MessageLocation;
 import io.dealwire.core.message.StoredMessage;
@@ -90,7 +88,7 @@ public class MessageIntake implements Intake {
             b.privateConversation = privateConversation;
         });
         if (direction == Direction.INTERNAL) return base;
-        if (isIgnored(mail, direction)) {
+        if (isIgnored(mail)) {
             return base.with(b -> b.ignored = true);
         }
         boolean personsMail = !mail.isAutomated() && mail.from() != null && !MachineAddresses.isMachine(mail.from());
@@ -133,14 +131,9 @@ public class MessageIntake implements Intake {
         return new ArrayList<>(ids);
     }
 
-    /** Personal mail: the sender is ignored, or, for our mail, its main recipient is. */
-    private boolean isIgnored(MailMessage mail, Direction direction) {
-        var rules = store.ignoreRules().list();
-        if (rules.isEmpty()) return false;
-        var concerned = new ArrayList<EmailAddress>();
-        if (mail.from() != null) concerned.add(mail.from());
-        if (direction == Direction.OUTBOUND) parties.customerAddress(mail, direction).ifPresent(concerned::add);
-        return rules.stream().anyMatch(r -> concerned.stream().anyMatch(r::matches));
+    /** Personal mail: the sender is ignored, or, for our mail, a recipient is. */
+    private boolean isIgnored(MailMessage mail) {
+        return store.ignoreRules().list().stream().anyMatch(r -> r.appliesTo(mail, settings.ownDomains()));
     }
 
     private String ownerOf(StoredMessage message) {

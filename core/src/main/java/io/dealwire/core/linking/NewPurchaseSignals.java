@@ -14,7 +14,7 @@ final class NewPurchaseSignals {
             "\\b(we are|we're|i am|i'm) (looking|interested|considering|planning|searching)|\\binterested in\\b|\\bnew project\\b"
                     + "|\\banother (project|order|purchase|need|site|team|department)|\\b(a|an|one more|second|new) (quote|quotation|proposal|order)\\b"
                     + "|\\brequest for (a )?(quote|quotation|proposal)|\\b(rfq|rfp)\\b|\\bcould you (send|provide|give|prepare|quote)|\\bcan you (send|provide|quote|prepare)"
-                    + "|\\bwould like to (order|buy|purchase|get a quote|receive a quote|know (more|the price))|\\bwe (also )?need\\b|\\bwe would need\\b|\\bnew need\\b"
+                    + "|\\bwould like to (order|buy|purchase|get a quote|receive a quote|know (more|the price))|\\bwe (would |will |also |would also |will also |also would )?(need|require)\\b|\\bnew need\\b"
                     + "|\\bnous (recherchons|cherchons|souhaitons|souhaiterions|aimerions|voudrions|envisageons|avons besoin|aurions besoin)"
                     + "|\\bje (recherche|cherche|souhaite|souhaiterais|voudrais|aimerais)|\\b(un|une) (nouveau|nouvelle|autre) (projet|besoin|commande|devis|demande|offre|site)"
                     + "|\\bnouveau (projet|besoin|devis)|\\bdemande de (devis|prix|tarif|cotation|proposition)|\\bpourriez[- ]vous (nous )?(envoyer|faire|etablir|chiffrer|transmettre|proposer)"

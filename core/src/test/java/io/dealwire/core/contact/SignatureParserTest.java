@@ -1,0 +1,55 @@
+package io.dealwire.core.contact;
+
+import io.dealwire.core.message.EmailAddress;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class SignatureParserTest {
+    @Test
+    void aFrenchSignatureGivesTitlePhonesCompanyAndWebsite() {
+        var s = SignatureParser.parse("""
+                Bien cordialement,
+                Claire Martin
+                Responsable des achats | Acme Industrie SAS
+                Tél. : 01 23 45 67 89 – Mobile : +33 6 12 34 56 78
+                12 rue des Forges, 69007 Lyon
+                www.acme-industrie.fr
+                """, "Claire Martin", "FR", "acme-industrie");
+        assertEquals("Claire Martin", s.name());
+        assertEquals("Responsable des achats", s.title());
+        assertEquals("Acme Industrie SAS", s.companyName());
+        assertEquals(List.of("+33123456789", "+33612345678"), s.phones());
+        assertEquals("www.acme-industrie.fr", s.website());
+    }
+
+    @Test
+    void anEnglishSignatureWithoutCountryOnlyKeepsInternationalNumbers() {
+        var s = SignatureParser.parse("""
+                Tom Baker, Head of Procurement
+                Globex Corporation
+                Office: +44 20 7946 0958
+                Desk: 555 0100
+                https://globex.com
+                """, "Tom Baker", null, "globex");
+        assertEquals("Head of Procurement", s.title());
+        assertEquals("Globex Corporation", s.companyName());
+        assertEquals(List.of("+442079460958"), s.phones());
+        assertEquals("https://globex.com", s.website());
+    }
+
+    @Test
+    void plainTextIsNotMistakenForASignature() {
+        var s = SignatureParser.parse("Merci pour votre retour, à bientôt.", "Luc Bernard", "FR", "ferroval");
+        assertEquals(SignatureDetails.EMPTY, s);
+    }
+
+    @Test
+    void namesComeFromDisplayNamesOrTheAddress() {
+        assertEquals("Jean Dupont", ContactNames.of(new EmailAddress("jd@acme.fr", "Dupont, Jean")));
+        assertEquals("Jean Dupont", ContactNames.of(new EmailAddress("jean.dupont@acme.fr", "")));
+        assertEquals("", ContactNames.of(new EmailAddress("contact@acme.fr", "contact@acme.fr")));
+    }
+}

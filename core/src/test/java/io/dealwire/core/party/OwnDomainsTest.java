@@ -1,0 +1,37 @@
+package io.dealwire.core.party;
+
+import io.dealwire.core.fixture.TestMail;
+import io.dealwire.core.message.Direction;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class OwnDomainsTest {
+    private final OwnDomains own = OwnDomains.of(List.of("northwind.fr"), List.of("paul@northwind-sales.com", "shared-inbox"));
+
+    @Test
+    void configuredAndMailboxDomainsAndTheirSubdomainsAreOurs() {
+        assertTrue(own.isOurDomain("northwind-sales.com"));
+        assertTrue(own.isOurDomain("eu.northwind.fr"));
+        assertFalse(own.isOurDomain("notnorthwind.fr"));
+    }
+
+    @Test
+    void directionIsSeenFromOurCompany() {
+        assertEquals(Direction.OUTBOUND, own.directionOf(TestMail.id("1").from("paul@northwind.fr").to("sophie@northwind.fr").cc("kim@acme.com").build()));
+        assertEquals(Direction.INBOUND, own.directionOf(TestMail.id("2").from("kim@acme.com").to("paul@northwind.fr").build()));
+        assertEquals(Direction.INTERNAL, own.directionOf(TestMail.id("3").from("paul@northwind.fr").to("sophie@eu.northwind.fr").build()));
+    }
+
+    @Test
+    void softwareSendersAreRecognised() {
+        for (var a : List.of("no-reply@acme.com", "noreply@acme.com", "MAILER-DAEMON@mx.acme.com", "ne-pas-repondre@impots.fr", "bounces+123@mail.acme.com", "newsletter@acme.fr")) {
+            assertTrue(MachineAddresses.isMachine(TestMail.address(a)), a);
+        }
+        for (var a : List.of("claire.martin@acme.fr", "contact@boulangerie.fr", "nora@acme.com")) {
+            assertFalse(MachineAddresses.isMachine(TestMail.address(a)), a);
+        }
+    }
+}
