@@ -98,6 +98,100 @@ test("unknown sender: the panel offers to create the contact", async () => {
   await tb.screenshot(path.join(OUT, "5-unknown.png"));
 });
 
+test("dark theme: the panel follows prefers-color-scheme", async () => {
+  await tb.run(async function () { Services.prefs.setIntPref("ui.systemUsesDarkTheme", 1); });
+  try {
+    await tb.selectMessage({ messageId: E.messageId });
+    await tb.waitForText({ selector: `${PANEL} .dw-stage`, text: E.newStageName }, 10000);
+    const background = await tb.run(async function () {
+      const doc = messageDocument();
+      return doc.defaultView.getComputedStyle(deepQuery(doc, "#dealwire-panel >>> .dw")).backgroundColor;
+    });
+    assert.equal(background, "rgb(30, 36, 44)");
+    await tb.screenshot(path.join(OUT, "6-dark.png"));
+  } finally {
+    await tb.run(async function () { Services.prefs.clearUserPref("ui.systemUsesDarkTheme"); });
+  }
+});
+
+test("server down: the panel says so and its retry recovers once the server is back", { skip: !process.env.E2E_FAKE_API && "needs the fake API" }, async () => {
+  await fetch(`${URL_}/__down`, { method: "POST" });
+  try {
+    await tb.selectMessage({ messageId: E.unknown });
+    await tb.selectMessage({ messageId: E.messageId });
+    await tb.waitForText({ selector: `${PANEL} .dw-error`, text: "Cannot reach the Dealwire server" }, 15000);
+    await tb.screenshot(path.join(OUT, "7-server-down.png"));
+  } finally {
+    await fetch(`${URL_}/__up`, { method: "POST" });
+  }
+  await tb.run(async function () { deepQuery(messageDocument(), "#dealwire-panel >>> .dw-retry").click(); });
+  await tb.waitForText({ selector: `${PANEL} .dw-stage`, text: E.newStageName }, 10000);
+});
+
+test("team search: the spaces tab finds messages with highlights, and a hit opens in Thunderbird", { skip: !process.env.E2E_FAKE_API && "needs the fake API's search fixtures" }, async () => {
+  // The search page runs in the extension process: it is driven with a frame script.
+  const result = await tb.run(async function (query) {
+    const tm = tabmail();
+    mainWindow().document.querySelector('[id$="-spacesButton-dealwire_search"]').click();
+    const browser = await waitFor("the search tab", () => {
+      const b = tm.currentTabInfo?.browser;
+      return b && b.currentURI?.spec.endsWith("/src/search.html") && !b.webProgress?.isLoadingDocument ? b : null;
+    }, 15000);
+    const mm = browser.messageManager;
+    const reply = new Promise(resolve => {
+      const listener = msg => { mm.removeMessageListener("dw:search", listener); resolve(msg.data); };
+      mm.addMessageListener("dw:search", listener);
+    });
+    const script = `(${function (q) {
+      const doc = content.document;
+      const deadline = Date.now() + 10000;
+      let clicked = false;
+      const step = () => {
+        const input = doc.querySelector(".dw-query");
+        const hits = doc.querySelectorAll(".dw-hit");
+        const notice = doc.querySelector(".dw-notice");
+        if (notice) return sendAsyncMessage("dw:search", { notice: notice.textContent, text: doc.body.innerText });
+        if (hits.length && !clicked) {
+          clicked = true;
+          const found = { hits: hits.length, marks: [...doc.querySelectorAll(".dw-snippet mark")].map(m => m.textContent),
+            snippetTags: [...new Set([...doc.querySelectorAll(".dw-snippet *")].map(e => e.localName))], text: doc.body.innerText };
+          sendAsyncMessage("dw:found", found);
+          hits[0].click();
+        }
+        if (Date.now() > deadline) return sendAsyncMessage("dw:search", { error: "timed out", text: doc.body.innerText });
+        if (input && !input.dataset.sent && !doc.querySelector(".dw-loading")) {
+          input.value = q;
+          input.dispatchEvent(new content.Event("input", { bubbles: true }));
+          input.dataset.sent = "1";
+          input.form.requestSubmit();
+        }
+        content.setTimeout(step, 100);
+      };
+      step();
+    }})(${JSON.stringify(query)})`;
+    let found = null;
+    mm.addMessageListener("dw:found", msg => { found = msg.data; });
+    mm.loadFrameScript("data:," + encodeURIComponent(script), false);
+    const done = await reply;
+    return { found, done };
+  }, ["quote"]);
+  assert.ok(result.found, `no hits: ${JSON.stringify(result.done)}`);
+  assert.equal(result.found.hits, 2);
+  assert.deepEqual(result.found.marks, ["quote", "quote"]);
+  assert.deepEqual(result.found.snippetTags, ["mark"], "the escaped <b> in the snippet stays text");
+  assert.match(result.found.text, /Could you send us a <b>quote<\/b> for 50 seats\?/);
+  assert.match(result.done.notice || "", /Opened "Quote for 50 seats" in Thunderbird/, JSON.stringify(result.done));
+  const opened = await tb.run(async function () {
+    return waitFor("a message tab", () => {
+      const info = tabmail().tabInfo.find(t => t.mode.name === "mailMessageTab");
+      return info?.message?.messageId;
+    }, 10000);
+  });
+  assert.equal(opened, E.messageId);
+  await tb.shotWindows(path.join(OUT, "8-search.png"));
+  await tb.run(async function () { const tm = tabmail(); tm.switchToTab(0); });
+});
+
 test("no errors from the add-on in Thunderbird's log", async () => {
   const lines = (await tb.log()).split("\n").filter(l => /Dealwire/.test(l) && /error/i.test(l));
   assert.deepEqual(lines, []);

@@ -132,9 +132,23 @@ export function createFakeApi(fixtures = JSON.parse(fs.readFileSync(DEFAULT_FIXT
   return { handle, calls, db, actions: () => calls.filter(c => c.method === "POST") };
 }
 
-/** Serves a fake API over HTTP on 127.0.0.1; GET /__calls returns the recorded calls (for tests). */
+/**
+ * Serves a fake API over HTTP on 127.0.0.1. Test controls: GET /__calls returns the recorded calls;
+ * POST /__down makes every other request fail at the network level (the socket is closed
+ * unanswered, as when the server is gone) until POST /__up.
+ */
 export function listen(api, port = 0) {
+  let down = false;
   const server = http.createServer((req, res) => {
+    if (req.url === "/__down" || req.url === "/__up") {
+      down = req.url === "/__down";
+      res.writeHead(204).end();
+      return;
+    }
+    if (down && req.url !== "/__calls") {
+      req.socket.destroy();
+      return;
+    }
     let raw = "";
     req.on("data", chunk => { raw += chunk; });
     req.on("end", () => {
