@@ -163,3 +163,27 @@ test("no message or several messages displayed: a quiet note, not an error box",
   assert.match(textOf(t.view()), /Several messages are selected/);
   assert.equal(byClass(t.view(), "dw-error").length, 0);
 });
+
+test("a folded panel stays folded on the next message; internal mail does not change the choice", async () => {
+  const t = setup();
+  await t.panel.load();
+  oneByClass(t.view(), "dw-toggle").props.on.click();
+  await new Promise(r => setTimeout(r, 5));
+  assert.equal(t.messenger.store.panelCollapsed, true);
+  const next = setup({ messengerOptions: { local: { ...t.messenger.store } } });
+  await next.panel.load();
+  assert.equal(byClass(next.view(), "dw-body").length, 0, "starts folded");
+  assert.equal(textOf(oneByClass(next.view(), "dw-summary")), "Acme Corp · Acme — 50 seats · Proposal made");
+  const internal = setup({ messengerOptions: { displayed: { 1: [COLLEAGUE_MESSAGE] } } });
+  await internal.panel.load();
+  oneByClass(internal.view(), "dw-toggle").props.on.click();
+  await new Promise(r => setTimeout(r, 5));
+  assert.equal(internal.messenger.store.panelCollapsed, undefined);
+});
+
+test("won and lost stages are styled by their kind", async () => {
+  const t = setup();
+  await t.panel.load();
+  await t.panel.on.changeStage("d-acme-seats", "won");
+  assert.ok(oneByClass(t.view(), "dw-stage").props.class.includes("dw-stage-won"));
+});

@@ -129,6 +129,14 @@ class FakeText extends FakeNode {
 }
 class FakeElement extends FakeNode {
   constructor(doc, tag) { super(doc); this.nodeType = 1; this.tagName = tag.toUpperCase(); this.attributes = {}; this.listeners = {}; }
+  get textContent() { return super.textContent; }
+  set textContent(v) { this.childNodes = [new FakeText(this.ownerDocument, String(v))]; }
+  replaceChildren(...nodes) { this.childNodes = []; nodes.forEach(n => this.appendChild(n)); }
+  prepend(n) { this.childNodes.unshift(n); n.parentNode = this; }
+  append(...nodes) { nodes.forEach(n => this.appendChild(n)); }
+  get id() { return this.attributes.id ?? ""; }
+  set id(v) { this.attributes.id = String(v); }
+  attachShadow() { this.shadow = new FakeElement(this.ownerDocument, "#shadow-root"); return this.shadow; }
   setAttribute(k, v) { this.attributes[k] = String(v); }
   getAttribute(k) { return this.attributes[k] ?? null; }
   addEventListener(type, fn) { (this.listeners[type] ||= []).push(fn); }
@@ -136,8 +144,16 @@ class FakeElement extends FakeNode {
   set innerHTML(v) { throw new Error("innerHTML must not be used"); }
 }
 export class FakeDocument {
+  constructor() {
+    this.head = new FakeElement(this, "head");
+    this.body = new FakeElement(this, "body");
+  }
   createElement(tag) { return new FakeElement(this, tag); }
   createTextNode(data) { return new FakeText(this, data); }
+  getElementById(id) {
+    const walk = n => (n.nodeType === 1 && n.attributes.id === id ? n : [...n.childNodes, ...(n.shadow ? [n.shadow] : [])].map(walk).find(Boolean));
+    return walk(this.body) || null;
+  }
 }
 export function elements(node, out = []) {
   if (node.nodeType === 1) out.push(node);

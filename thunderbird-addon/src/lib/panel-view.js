@@ -98,7 +98,7 @@
     return h("div", { class: "dw-deal", "data-id": deal.id },
       h("div", { class: "dw-deal-line" },
         h("a", { class: "dw-deal-title", href: F.appLink(state.ctx.serverUrl, "deals", deal.id), title: "Open the deal in Dealwire", on: { click: e => on.openUrl(e, F.appLink(state.ctx.serverUrl, "deals", deal.id)) } }, deal.title),
-        h("span", { class: "dw-chip dw-stage", "data-id": deal.stage && deal.stage.id }, deal.stage ? deal.stage.name : "no stage"),
+        h("span", { class: `dw-chip dw-stage dw-stage-${String((deal.stage && deal.stage.kind) || "open").toLowerCase()}`, "data-id": deal.stage && deal.stage.id }, deal.stage ? deal.stage.name : "no stage"),
         F.money(deal.value, deal.currency) ? h("span", { class: "dw-chip dw-value" }, F.money(deal.value, deal.currency)) : null,
         reply ? h("span", { class: `dw-chip dw-reply ${reply.kind === "needs-reply" ? "dw-warn" : ""}`, "data-kind": reply.kind }, reply.text) : null,
         idle ? h("span", { class: "dw-chip dw-inactive dw-bad" }, idle) : null,

@@ -56,8 +56,8 @@
         if (!deals.some(d => d.id === state.selectedDealId)) {
           state.selectedDealId = (deals.find(d => d.id === ctx.data.linkedDealId) || deals[0] || {}).id ?? null;
         }
-        // Internal mail stays out of the way: folded to one line.
-        if (ctx.data.internal && mode === "compact") state.collapsed = true;
+        // Internal mail stays out of the way: folded to one line. Otherwise the rep's last choice.
+        if (mode === "compact" && !quiet) state.collapsed = Boolean(ctx.data.internal || (ctx.prefs && ctx.prefs.panelCollapsed));
       } catch (e) {
         if (seq !== loadSeq) return;
         if (quiet) state.actionError = { kind: e.kind, message: `Saved, but could not refresh: ${e.message}` };
@@ -96,7 +96,14 @@
 
     const on = {
       retry: () => load(),
-      toggle: () => { state.collapsed = !state.collapsed; update(); },
+      toggle: () => {
+        state.collapsed = !state.collapsed;
+        update();
+        // Remembered for the next message, except the automatic folding of internal mail.
+        if (state.status === "ready" && !state.ctx.data.internal) {
+          request("setPref", { key: "panelCollapsed", value: state.collapsed }).catch(() => {});
+        }
+      },
       toggleMore: () => { state.moreOpen = !state.moreOpen; update(); },
       selectDeal: id => { state.selectedDealId = id; update(); },
       setField: (field, value) => { state[field] = value; },

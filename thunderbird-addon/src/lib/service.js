@@ -16,6 +16,7 @@
   };
   const SEARCH_SPACE = "dealwire_search"; // spaces names: [a-zA-Z0-9_]+
   const SEARCH_ROLES = new Set(["manager", "admin"]);
+  const PREF_KEYS = ["panelCollapsed"];
 
   function createService({ messenger, fetch, timeoutMs, log = console }) {
     async function client() {
@@ -42,7 +43,15 @@
       const from = parseAddress(message.author);
       const { api, settings } = await client();
       const data = await api.context({ messageId: message.headerMessageId, email: from.email });
-      return { serverUrl: settings.serverUrl, message: { subject: message.subject, from, headerMessageId: message.headerMessageId, date: message.date }, data };
+      const prefs = await messenger.storage.local.get(PREF_KEYS);
+      return { serverUrl: settings.serverUrl, message: { subject: message.subject, from, headerMessageId: message.headerMessageId, date: message.date }, data, prefs };
+    }
+
+    /** The rep's view preferences (e.g. a folded panel stays folded on the next message). */
+    async function setPref({ key, value }) {
+      if (!PREF_KEYS.includes(key)) throw new ApiError("internal", `Unknown preference ${key}`);
+      await messenger.storage.local.set({ [key]: value });
+      return {};
     }
 
     // What each panel action does on the server; `args` come from the panel.
@@ -124,6 +133,7 @@
       search,
       openMessage,
       openUrl,
+      setPref,
       settings: () => readSettings(messenger),
       openOptions: () => messenger.runtime.openOptionsPage().then(() => ({})),
     };

@@ -30,6 +30,9 @@
 .dw-deals { display: flex; flex-wrap: wrap; gap: 4px; }
 .dw-chip { display: inline-block; padding: 0 6px; border-radius: 10px; background: var(--chip); font-size: 12px; }
 .dw-stage { background: var(--accent); color: var(--bg); }
+.dw-stage-won { background: var(--ok); }
+.dw-stage-lost { background: var(--bad); }
+.dw-stage-parked { background: var(--muted); }
 .dw-warn { background: var(--warn-bg); color: var(--warn); }
 .dw-bad { background: var(--bad-bg); color: var(--bad); }
 .dw-okc { background: var(--ok-bg); color: var(--ok); }
