@@ -81,6 +81,17 @@ export function createFakeApi(fixtures = JSON.parse(fs.readFileSync(DEFAULT_FIXT
       deal.evidence = [...deal.evidence, { toStage: body.stage, rule: "manual", quote: `${db.me.name} set the stage`, messageId: null, at: new Date().toISOString(), confidence: 1, mode: "manual" }];
       return ok(dealView(deal));
     }
+    if (method === "POST" && (m = p.match(/^\/api\/deals\/([^/]+)\/suggestions\/([^/]+)\/(accept|dismiss)$/))) {
+      const deal = db.deals.find(d => d.id === decodeURIComponent(m[1]));
+      const suggestion = deal && deal.suggestions.find(s => s.id === decodeURIComponent(m[2]));
+      if (!suggestion) return problem(404, "Not found", `deal ${m[1]} has no suggestion ${m[2]}`);
+      deal.suggestions = deal.suggestions.filter(s => s !== suggestion);
+      if (m[3] === "accept") {
+        deal.stage = suggestion.toStage;
+        deal.evidence = [...deal.evidence, { toStage: suggestion.toStage, rule: "suggestion", quote: suggestion.quote, messageId: null, at: suggestion.at, confidence: 1, mode: "manual" }];
+      }
+      return ok(dealView(deal));
+    }
     if (method === "POST" && (m = p.match(/^\/api\/conversations\/([^/]+)\/link$/))) {
       const id = decodeURIComponent(m[1]);
       let conversation = db.conversations.find(c => c.id === id);

@@ -39,13 +39,39 @@ test("a refused stage change shows the API's problem detail and keeps the old st
   assert.equal(v.props["data-state"], "ready", "the panel keeps its content");
 });
 
-test("applying a suggestion changes the stage to the suggested one", async () => {
+test("applying a suggestion accepts it: the deal moves to the suggested stage and the suggestion goes", async () => {
   const t = setup();
   await t.panel.load();
   t.panel.on.selectDeal("d-acme-support");
   await oneByClass(t.view(), "dw-apply-suggestion").props.on.click();
-  assert.deepEqual(posts(t), [["/api/deals/d-acme-support/stage", { stage: "negotiation" }]]);
+  assert.deepEqual(posts(t), [["/api/deals/d-acme-support/suggestions/sg-1/accept", {}]]);
   assert.equal(textOf(oneByClass(t.view(), "dw-stage")), "Negotiation");
+  assert.equal(byClass(t.view(), "dw-suggestions").length, 0);
+});
+
+test("dismissing a suggestion keeps the stage and removes the suggestion", async () => {
+  const t = setup();
+  await t.panel.load();
+  t.panel.on.selectDeal("d-acme-support");
+  await oneByClass(t.view(), "dw-dismiss-suggestion").props.on.click();
+  assert.deepEqual(posts(t), [["/api/deals/d-acme-support/suggestions/sg-1/dismiss", {}]]);
+  assert.equal(textOf(oneByClass(t.view(), "dw-stage")), "Qualified");
+  assert.equal(byClass(t.view(), "dw-suggestions").length, 0);
+});
+
+test("a stage answer without a stage object still shows the new stage at once", async () => {
+  const t = setup();
+  await t.panel.load();
+  // a server whose deal representation carries the stage as a plain id
+  const handle = t.api.handle;
+  t.api.handle = req => {
+    const out = handle(req);
+    return req.method === "POST" ? { status: 200, body: { id: "d-acme-seats", stage: "won" } } : out;
+  };
+  const before = t.views.length;
+  await t.panel.on.changeStage("d-acme-seats", "won");
+  const stagesShown = t.views.slice(before).map(v => byClass(v, "dw-stage").map(textOf)[0]);
+  assert.ok(stagesShown.includes("Won"), stagesShown.join(","));
 });
 
 test("linking the conversation to another deal posts the deal id and marks it linked", async () => {

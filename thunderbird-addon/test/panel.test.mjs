@@ -38,7 +38,7 @@ test("several deals: picking the other deal shows its stage, reply state, inacti
   assert.equal(textOf(oneByClass(v, "dw-reply")), "Needs reply — waiting 21 days");
   assert.equal(oneByClass(v, "dw-reply").props["data-kind"], "needs-reply");
   assert.equal(textOf(oneByClass(v, "dw-inactive")), "Inactive — no activity for 21 days");
-  assert.match(textOf(oneByClass(v, "dw-suggestions")), /Suggested: Negotiation — can you do better on the price\? on 14 Feb Apply$/);
+  assert.match(textOf(oneByClass(v, "dw-suggestions")), /Suggested: Negotiation — can you do better on the price\? on 14 Feb Apply Dismiss$/);
 });
 
 test("the popup (full mode) shows every evidence item and is not collapsible", async () => {

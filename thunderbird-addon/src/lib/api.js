@@ -108,6 +108,8 @@
       me: () => call("GET", "/api/me"),
       context: ({ messageId, email }) => call("GET", "/api/context", { query: { messageId, email } }),
       setStage: (dealId, stage) => call("POST", `/api/deals/${seg(dealId)}/stage`, { body: { stage } }),
+      acceptSuggestion: (dealId, suggestionId) => call("POST", `/api/deals/${seg(dealId)}/suggestions/${seg(suggestionId)}/accept`, { body: {} }),
+      dismissSuggestion: (dealId, suggestionId) => call("POST", `/api/deals/${seg(dealId)}/suggestions/${seg(suggestionId)}/dismiss`, { body: {} }),
       linkToDeal: (conversationId, dealId) => call("POST", `/api/conversations/${seg(conversationId)}/link`, { body: { dealId } }),
       linkToNewDeal: (conversationId, title) => call("POST", `/api/conversations/${seg(conversationId)}/link`, { body: { newDeal: { title } } }),
       ignoreEmail: email => call("POST", "/api/ignores", { body: { email } }),

@@ -85,7 +85,8 @@
     if (!items.length) return null;
     return h("ul", { class: "dw-evidence dw-suggestions" },
       items.map(s => h("li", null, "Suggested: ", F.evidenceSentence(s, stages, now), " ",
-        h("button", { class: "dw-apply-suggestion", type: "button", disabled: busy, on: { click: () => on.changeStage(deal.id, s.toStage) } }, "Apply"))));
+        h("button", { class: "dw-apply-suggestion", type: "button", disabled: busy, on: { click: () => on.acceptSuggestion(deal.id, s) } }, "Apply"), " ",
+        h("button", { class: "dw-dismiss-suggestion", type: "button", disabled: busy, on: { click: () => on.dismissSuggestion(deal.id, s) } }, "Dismiss"))));
   }
 
   function dealCard(state, deal, on) {

@@ -92,6 +92,22 @@
     }
 
     const stageById = id => (data().stages || []).find(s => s.id === id) || { id, name: id };
+    const dealIndex = id => (data().deals || []).findIndex(d => d.id === id);
+
+    /** The deal's new stage at once: from the answer when it carries one, else the stage asked for. */
+    function setDealStage(dealId, result, stageId) {
+      const i = dealIndex(dealId);
+      if (i < 0) return;
+      const answered = result && result.id === dealId ? result.stage : null;
+      const stage = answered && typeof answered === "object" && answered.name ? answered
+        : stageById(answered && typeof answered === "object" ? answered.id : answered || stageId);
+      data().deals[i] = { ...data().deals[i], stage };
+    }
+
+    function dropSuggestion(dealId, suggestionId) {
+      const i = dealIndex(dealId);
+      if (i >= 0) data().deals[i] = { ...data().deals[i], suggestions: (data().deals[i].suggestions || []).filter(s => s.id !== suggestionId) };
+    }
     const from = () => state.ctx.message.from;
 
     const on = {
@@ -117,14 +133,21 @@
         const deal = (data().deals || []).find(d => d.id === dealId);
         if (!deal || !stageId || (deal.stage && deal.stage.id === stageId)) return Promise.resolve();
         return act("setStage", { dealId, stage: stageId }, {
-          apply: result => {
-            const deals = data().deals;
-            const i = deals.findIndex(d => d.id === dealId);
-            deals[i] = result && result.id === dealId && result.stage ? { ...deals[i], ...result } : { ...deals[i], stage: stageById(stageId) };
-          },
+          apply: result => setDealStage(dealId, result, stageId),
           notice: () => `Stage changed to ${stageById(stageId).name}.`,
         });
       },
+      acceptSuggestion: (dealId, suggestion) => act("acceptSuggestion", { dealId, suggestionId: suggestion.id }, {
+        apply: result => {
+          setDealStage(dealId, result, suggestion.toStage);
+          dropSuggestion(dealId, suggestion.id);
+        },
+        notice: () => `Stage changed to ${stageById(suggestion.toStage).name}.`,
+      }),
+      dismissSuggestion: (dealId, suggestion) => act("dismissSuggestion", { dealId, suggestionId: suggestion.id }, {
+        apply: () => dropSuggestion(dealId, suggestion.id),
+        notice: "Suggestion dismissed.",
+      }),
       linkToDeal: dealId => act("linkToDeal", { conversationId: data().conversationId, dealId }, {
         apply: () => { data().linkedDealId = dealId; state.selectedDealId = dealId; },
         notice: () => `Conversation linked to ${((data().deals || []).find(d => d.id === dealId) || {}).title || "the deal"}.`,

@@ -57,6 +57,8 @@
     // What each panel action does on the server; `args` come from the panel.
     const ACTIONS = {
       setStage: (api, a) => api.setStage(a.dealId, a.stage),
+      acceptSuggestion: (api, a) => api.acceptSuggestion(a.dealId, a.suggestionId),
+      dismissSuggestion: (api, a) => api.dismissSuggestion(a.dealId, a.suggestionId),
       linkToDeal: (api, a) => api.linkToDeal(a.conversationId, a.dealId),
       linkToNewDeal: (api, a) => api.linkToNewDeal(a.conversationId, a.title),
       ignoreSender: (api, a) => api.ignoreEmail(a.email),
