@@ -43,6 +43,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The {@link Store} on MongoDB through the official sync driver: one collection per repository,
@@ -110,9 +111,12 @@ public final class MongoStore implements Store {
         return guard.call(() -> new MongoStore(client, client.getDatabase(DEFAULT_DATABASE), embedded, guard));
     }
 
+    /** Collections written with partial updates or too big to hold: the embedded store keeps only their lookups in memory. */
+    private static final Set<String> LOOKUPS_ONLY = Set.of(MessageMapping.COLLECTION, MailboxMapping.COLLECTION, CorrectionMapping.AUDIT_COLLECTION);
+
     private KeyedCollection keyed(MongoDatabase db, String name, List<SecondaryKey> keys, String orderField, boolean processLookups) {
         var server = new IndexedCollection(db.getCollection(name), keys, orderField);
-        if (processLookups) return CachedLookupCollection.load(server);
+        if (processLookups) return CachedLookupCollection.load(server, !LOOKUPS_ONLY.contains(name));
         server.ensureIndexes();
         return server;
     }

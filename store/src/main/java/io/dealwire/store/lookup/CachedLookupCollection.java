@@ -1,10 +1,13 @@
 package io.dealwire.store.lookup;
 
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.Codec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +26,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * the whole collection for every lookup. This keeps, in process, which ids have which key (and the
  * order field), loaded once at open from a projection of the key fields and kept in step with every
  * write made through it. A lookup then reads only the matching documents by {@code _id}, which the
- * server answers from its unique {@code _id} index. Documents themselves are never cached.
+ * server answers from its unique {@code _id} index. Messages are never kept in memory; the documents
+ * of small collections read on every message may be (see {@link #load}).
  *
  * <p>Valid only while this process is the only writer of the collection: true of the embedded store,
  * whose server listens on loopback for this process alone. Writes are serialised, and the lookup is
@@ -31,6 +35,8 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class CachedLookupCollection implements KeyedCollection {
     private static final Logger log = LoggerFactory.getLogger(CachedLookupCollection.class);
+
+    private static final Codec<Document> CODEC = MongoClientSettings.getDefaultCodecRegistry().get(Document.class);
 
     private final IndexedCollection server;
     private final List<SecondaryKey> keys;
@@ -40,24 +46,35 @@ public final class CachedLookupCollection implements KeyedCollection {
     private final List<HashMap<String, Bucket>> buckets = new ArrayList<>();
     private final HashMap<String, Row> rows = new HashMap<>();
     private final TreeMap<Long, String> byOrder = new TreeMap<>();
+    /** The documents themselves, as compact BSON, for small collections read on every message; null for the others. */
+    private final HashMap<String, RawBsonDocument> documents;
 
-    private CachedLookupCollection(IndexedCollection server) {
+    private CachedLookupCollection(IndexedCollection server, boolean keepDocuments) {
         this.server = server;
+        this.documents = keepDocuments ? new HashMap<>() : null;
         this.keys = server.keys();
         this.orderField = server.orderField();
         for (int i = 0; i < keys.size(); i++) buckets.add(new HashMap<>());
     }
 
-    /** Reads the key fields of every document of the collection and returns the collection ready for lookups. */
-    public static CachedLookupCollection load(IndexedCollection server) {
-        var cached = new CachedLookupCollection(server);
+    /**
+     * Reads the key fields of every document of the collection and returns the collection ready for lookups.
+     *
+     * @param keepDocuments keep every document in memory too (as BSON bytes), so that reads never reach the
+     *                      server: for small collections read on every message (contacts, companies, deals,
+     *                      pins, tokens…). Never for messages. Only for collections written solely through this object.
+     */
+    public static CachedLookupCollection load(IndexedCollection server, boolean keepDocuments) {
+        var cached = new CachedLookupCollection(server, keepDocuments);
         var fields = new TreeSet<String>();
         fields.add("_id");
         for (var key : cached.keys) fields.addAll(key.projection());
         if (cached.orderField != null) fields.add(cached.orderField);
         long started = System.nanoTime();
         int n = 0;
-        for (var d : server.collection().find().projection(Projections.include(List.copyOf(fields))).batchSize(5000)) {
+        var all = server.collection().find().batchSize(5000);
+        if (!keepDocuments) all = all.projection(Projections.include(List.copyOf(fields)));
+        for (var d : all) {
             cached.index(d);
             n++;
         }
@@ -79,12 +96,45 @@ public final class CachedLookupCollection implements KeyedCollection {
             if (bucket == null) return List.of();
             ids = bucket.ids();
         }
-        return server.findByIds(ids);
+        return findByIds(ids);
+    }
+
+    /** Answers from memory when documents are kept; else reads only the ids known to exist (none: no round trip). */
+    @Override
+    public List<Document> findByIds(List<String> ids) {
+        var known = new ArrayList<String>(ids.size());
+        synchronized (this) {
+            if (documents != null) {
+                var out = new ArrayList<Document>(ids.size());
+                for (var id : ids) {
+                    var raw = documents.get(id);
+                    if (raw != null) out.add(raw.decode(CODEC));
+                }
+                return out;
+            }
+            for (var id : ids) if (rows.containsKey(id)) known.add(id);
+        }
+        if (known.isEmpty()) return List.of();
+        return server.findByIds(known);
     }
 
     @Override
-    public List<Document> findByIds(List<String> ids) {
-        return server.findByIds(ids);
+    public List<Document> all() {
+        synchronized (this) {
+            if (documents != null) return documents.values().stream().map(raw -> raw.decode(CODEC)).toList();
+        }
+        return server.all();
+    }
+
+    @Override
+    public List<Document> page(int offset, int limit) {
+        synchronized (this) {
+            if (documents != null) {
+                return documents.keySet().stream().sorted().skip(offset).limit(limit)
+                        .map(id -> documents.get(id).decode(CODEC)).toList();
+            }
+        }
+        return server.page(offset, limit);
     }
 
     @Override
@@ -214,6 +264,7 @@ public final class CachedLookupCollection implements KeyedCollection {
             }
             rowBuckets[k] = list.toArray(Bucket[]::new);
         }
+        if (documents != null) documents.put(id, new RawBsonDocument(d, CODEC));
         long order = orderField == null ? 0 : order(d);
         if (orderField != null) byOrder.put(order, id);
         rows.put(id, new Row(rowBuckets, order));
@@ -222,6 +273,7 @@ public final class CachedLookupCollection implements KeyedCollection {
     private void unindex(String id) {
         var row = rows.remove(id);
         if (row == null) return;
+        if (documents != null) documents.remove(id);
         for (int k = 0; k < row.buckets.length; k++) {
             for (var bucket : row.buckets[k]) {
                 if (bucket.remove(id)) buckets.get(k).remove(bucket.key);

@@ -64,6 +64,16 @@ public final class IndexedCollection implements KeyedCollection {
     }
 
     @Override
+    public List<Document> all() {
+        return collection.find().into(new ArrayList<>());
+    }
+
+    @Override
+    public List<Document> page(int offset, int limit) {
+        return collection.find().sort(Sorts.ascending("_id")).skip(offset).limit(limit).into(new ArrayList<>());
+    }
+
+    @Override
     public List<Document> findByIds(List<String> ids) {
         var out = new ArrayList<Document>(ids.size());
         for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {

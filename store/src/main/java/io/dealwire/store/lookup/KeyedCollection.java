@@ -17,6 +17,12 @@ public interface KeyedCollection {
     /** Documents having {@code key} = {@code value}, in no particular order. */
     List<Document> find(SecondaryKey key, String value);
 
+    /** Every document, in no particular order (small collections: pipelines, ignore rules, mailboxes). */
+    List<Document> all();
+
+    /** A page of all documents in {@code _id} order. */
+    List<Document> page(int offset, int limit);
+
     /** Documents with these ids, in no particular order; unknown ids are skipped. */
     List<Document> findByIds(List<String> ids);
 

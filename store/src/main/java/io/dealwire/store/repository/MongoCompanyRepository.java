@@ -1,7 +1,6 @@
 package io.dealwire.store.repository;
 
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 import io.dealwire.core.company.Company;
 import io.dealwire.core.company.CompanyRepository;
 import io.dealwire.store.lookup.KeyedCollection;
@@ -9,7 +8,6 @@ import io.dealwire.store.lookup.SecondaryKey;
 import io.dealwire.store.mapping.BsonValues;
 import io.dealwire.store.mapping.CompanyMapping;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -43,8 +41,7 @@ public final class MongoCompanyRepository implements CompanyRepository {
 
     @Override
     public List<Company> list(int offset, int limit) {
-        return guard.call(() -> companies.collection().find().sort(Sorts.ascending("_id")).skip(offset).limit(limit)
-                .map(CompanyMapping::fromDocument).into(new ArrayList<>()));
+        return guard.call(() -> companies.page(offset, limit).stream().map(CompanyMapping::fromDocument).toList());
     }
 
     @Override

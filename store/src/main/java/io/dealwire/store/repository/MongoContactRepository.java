@@ -1,14 +1,12 @@
 package io.dealwire.store.repository;
 
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 import io.dealwire.core.contact.Contact;
 import io.dealwire.core.contact.ContactRepository;
 import io.dealwire.store.lookup.KeyedCollection;
 import io.dealwire.store.lookup.SecondaryKey;
 import io.dealwire.store.mapping.ContactMapping;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -50,8 +48,7 @@ public final class MongoContactRepository implements ContactRepository {
 
     @Override
     public List<Contact> list(int offset, int limit) {
-        return guard.call(() -> contacts.collection().find().sort(Sorts.ascending("_id")).skip(offset).limit(limit)
-                .map(ContactMapping::fromDocument).into(new ArrayList<>()));
+        return guard.call(() -> contacts.page(offset, limit).stream().map(ContactMapping::fromDocument).toList());
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.dealwire.store.repository;
 
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 import io.dealwire.core.deal.Deal;
 import io.dealwire.core.deal.DealRepository;
 import io.dealwire.core.deal.StageChange;
@@ -9,7 +8,6 @@ import io.dealwire.store.lookup.KeyedCollection;
 import io.dealwire.store.lookup.SecondaryKey;
 import io.dealwire.store.mapping.DealMapping;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -58,8 +56,7 @@ public final class MongoDealRepository implements DealRepository {
 
     @Override
     public List<Deal> list(int offset, int limit) {
-        return guard.call(() -> deals.collection().find().sort(Sorts.ascending("_id")).skip(offset).limit(limit)
-                .map(DealMapping::fromDocument).into(new ArrayList<>()));
+        return guard.call(() -> deals.page(offset, limit).stream().map(DealMapping::fromDocument).toList());
     }
 
     @Override

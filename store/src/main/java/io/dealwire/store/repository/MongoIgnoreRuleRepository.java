@@ -1,15 +1,14 @@
 package io.dealwire.store.repository;
 
-import com.mongodb.client.model.Sorts;
 import io.dealwire.core.correction.IgnoreRule;
 import io.dealwire.core.correction.IgnoreRuleRepository;
 import io.dealwire.store.lookup.KeyedCollection;
 import io.dealwire.store.mapping.CorrectionMapping;
 
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
-/** Ignore rules in MongoDB: a short list, read whole. */
+/** Ignore rules in MongoDB: a short list, read whole on every message intake (from memory on the embedded store). */
 public final class MongoIgnoreRuleRepository implements IgnoreRuleRepository {
     private final KeyedCollection rules;
     private final StoreGuard guard;
@@ -21,8 +20,8 @@ public final class MongoIgnoreRuleRepository implements IgnoreRuleRepository {
 
     @Override
     public List<IgnoreRule> list() {
-        return guard.call(() -> rules.collection().find().sort(Sorts.ascending("_id"))
-                .map(CorrectionMapping::ignoreRuleFromDocument).into(new ArrayList<>()));
+        return guard.call(() -> rules.all().stream().map(CorrectionMapping::ignoreRuleFromDocument)
+                .sorted(Comparator.comparing(IgnoreRule::id)).toList());
     }
 
     @Override

@@ -9,7 +9,6 @@ import io.dealwire.core.mailbox.SyncState;
 import io.dealwire.store.lookup.KeyedCollection;
 import io.dealwire.store.mapping.MailboxMapping;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -39,8 +38,7 @@ public final class MongoMailboxRepository implements MailboxRepository {
 
     @Override
     public List<Mailbox> list() {
-        return guard.call(() -> mailboxes.collection().find().map(MailboxMapping::fromDocument).into(new ArrayList<>())
-                .stream().sorted(LIST_ORDER).toList());
+        return guard.call(() -> mailboxes.all().stream().map(MailboxMapping::fromDocument).sorted(LIST_ORDER).toList());
     }
 
     @Override

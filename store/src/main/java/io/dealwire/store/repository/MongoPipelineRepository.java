@@ -1,12 +1,11 @@
 package io.dealwire.store.repository;
 
-import com.mongodb.client.model.Sorts;
 import io.dealwire.core.pipeline.Pipeline;
 import io.dealwire.core.pipeline.PipelineRepository;
 import io.dealwire.store.lookup.KeyedCollection;
 import io.dealwire.store.mapping.PipelineMapping;
 
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,8 +26,8 @@ public final class MongoPipelineRepository implements PipelineRepository {
 
     @Override
     public List<Pipeline> list() {
-        return guard.call(() -> pipelines.collection().find().sort(Sorts.ascending("_id"))
-                .map(PipelineMapping::fromDocument).into(new ArrayList<>()));
+        return guard.call(() -> pipelines.all().stream().map(PipelineMapping::fromDocument)
+                .sorted(Comparator.comparing(Pipeline::id)).toList());
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.dealwire.store.repository;
 
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 import io.dealwire.core.user.ApiToken;
 import io.dealwire.core.user.User;
 import io.dealwire.core.user.UserRepository;
@@ -9,7 +8,6 @@ import io.dealwire.store.lookup.KeyedCollection;
 import io.dealwire.store.lookup.SecondaryKey;
 import io.dealwire.store.mapping.UserMapping;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -52,8 +50,7 @@ public final class MongoUserRepository implements UserRepository {
 
     @Override
     public List<User> list() {
-        return guard.call(() -> users.collection().find().sort(Sorts.ascending("_id")).map(UserMapping::fromDocument)
-                .into(new ArrayList<>()));
+        return guard.call(() -> users.all().stream().map(UserMapping::fromDocument).sorted(Comparator.comparing(User::id)).toList());
     }
 
     @Override
