@@ -2,7 +2,7 @@ package io.dealwire.api.app;
 
 import io.dealwire.api.config.Config;
 import io.dealwire.core.id.IdGenerator;
-import io.dealwire.core.inference.StageInference;
+import io.dealwire.core.inference.RuleBasedStageInference;
 import io.dealwire.core.intake.CrmSettings;
 import io.dealwire.core.intake.MessageIntake;
 import io.dealwire.core.mailbox.Mailbox;
@@ -18,6 +18,6 @@ final class Intakes {
 
     static MessageIntake create(Config config, Store store, Clock clock) {
         var own = OwnDomains.of(config.ownDomains(), store.mailboxes().list().stream().map(Mailbox::username).toList());
-        return new MessageIntake(store, CrmSettings.of(own), StageInference.NONE, clock, IdGenerator.random());
+        return new MessageIntake(store, CrmSettings.of(own), new RuleBasedStageInference(store, clock), clock, IdGenerator.random());
     }
 }

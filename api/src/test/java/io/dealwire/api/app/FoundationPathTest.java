@@ -93,8 +93,10 @@ class FoundationPathTest {
             mailboxId = added.json().get("id").asText();
             assertFalse(added.body().contains("s3cret-pass"), "the password is never returned");
 
-            var mailbox = await(() -> http.get("/api/mailboxes/" + mailboxId), r -> r.json().path("messages").asLong() == 3);
-            assertEquals("idle", mailbox.json().get("state").asText(), mailbox.body());
+            var mailbox = await(() -> http.get("/api/mailboxes/" + mailboxId), r -> r.json().path("messages").asLong() == 3
+                    && r.json().path("state").asText().equals("idle"));
+            assertEquals(3, mailbox.json().at("/folderSync/0/backfill/done").asLong(), mailbox.body());
+            assertEquals(3, mailbox.json().at("/folderSync/0/lastUid").asLong(), mailbox.body());
 
             var search = await(() -> http.get("/api/search?q=" + TestHttp.q("licences")), r -> r.json().path("total").asLong() >= 1);
             assertEquals("Request for a quote on 40 licences", search.json().at("/hits/0/subject").asText());
