@@ -6,9 +6,15 @@ import java.util.regex.Pattern;
 
 /** Subjects as threads see them: reply and forward prefixes in any language, tags, case and spacing removed. */
 public final class Subjects {
-    /** RE:, Re :, AW:, TR:, Fwd:, FW:, RÉF:, SV:, VS:, WG:, RIF:, Antw:, Re[2]:, "[EXT]" tags… repeated. */
+    /**
+     * RE:, Re :, AW:, TR:, Fwd:, FW:, RÉF:, SV:, VS:, WG:, RIF:, Antw:, Re[2]:, "[EXT]" tags, and the
+     * prefixes of auto-replies (Automatic reply:, Réponse automatique :, Out of Office:) so that they thread
+     * with the message they answer… repeated.
+     */
     private static final Pattern PREFIX = Pattern.compile(
-            "(?iu)^\\s*(?:(?:re|r[ée]f|ref|aw|tr|fw|fwd|fwdd|wg|sv|vs|rif|antw|antwort|odp|res|enc|rv|r)\\s*(?:\\[\\d+]|\\(\\d+\\))?\\s*:|\\[[^\\]]{1,30}]|\\*\\*\\*[^*]{1,30}\\*\\*\\*)\\s*");
+            "(?iu)^\\s*(?:(?:re|r[ée]f|ref|aw|tr|fw|fwd|fwdd|wg|sv|vs|rif|antw|antwort|odp|res|enc|rv|r"
+                    + "|automatic reply|auto[- ]?reply|autoreply|out of (?:the )?office(?: reply)?|r[ée]ponse automatique|abwesenheitsnotiz)"
+                    + "\\s*(?:\\[\\d+]|\\(\\d+\\))?\\s*:|\\[[^\\]]{1,30}]|\\*\\*\\*[^*]{1,30}\\*\\*\\*)\\s*");
 
     private Subjects() {
     }

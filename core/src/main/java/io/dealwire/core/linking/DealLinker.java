@@ -8,6 +8,7 @@ import io.dealwire.core.party.OwnDomains;
 import io.dealwire.core.party.Parties;
 import io.dealwire.core.pipeline.Pipeline;
 import io.dealwire.core.pipeline.SalesModel;
+import io.dealwire.core.pipeline.Stage;
 import io.dealwire.core.pipeline.StageKind;
 import io.dealwire.core.store.Store;
 
@@ -29,14 +30,19 @@ import java.util.List;
  * </ol>
  * A message that starts a conversation and reads as a new purchase (an inquiry, a request for a quote)
  * on a topic none of the open deals shares becomes a new deal even when the customer has open deals:
- * two purchases from one company are two deals. Won and lost deals are never reopened by a new
- * conversation; a reply inside a conversation already linked to one stays on it.
+ * two purchases from one company are two deals. When the customer has no open deal, a new conversation
+ * joins a closed deal only when it quotes that deal's reference (a quote number), comes back to the
+ * offer of a lost deal, or follows up on a closed deal's topic with people who took part in it; a new
+ * purchase after a won deal is a new deal. A reply inside a conversation already linked to a closed deal
+ * stays on it.
  */
 public final class DealLinker {
     /** Below this topic overlap a new inquiry is about something else than a deal. */
     static final double SAME_TOPIC = 0.34;
     /** A message that is not a new purchase joins a closed deal of its customer from this topic overlap on. */
     static final double CLOSED_DEAL_TOPIC = 0.5;
+    /** How much better a closed deal must fit than the best open one to take a follow-up. */
+    static final double CLEARLY_BETTER = 0.15;
 
     private final Store store;
     private final DealScorer scorer;
@@ -79,6 +85,8 @@ public final class DealLinker {
             if (newPurchase && mayCreate && best.topic() < SAME_TOPIC && allowsNewDeal(message)) {
                 return LinkDecision.create("new purchase on another topic than the open deals");
             }
+            var closedMatch = closedDealFollowUp(message, deals, newPurchase, best);
+            if (closedMatch != null) return closedMatch;
             if (open.size() == 1) {
                 return new LinkDecision(best.deal().id(), false, LinkSource.AUTO, Math.max(0.8, best.total()), false,
                         "only open deal of the customer");
@@ -89,15 +97,45 @@ public final class DealLinker {
                     "best of " + open.size() + " open deals");
         }
         var closed = deals.stream().filter(d -> !isOpen(d)).toList();
-        if (!closed.isEmpty() && !newPurchase) {
-            var best = scores(message, closed).getFirst();
-            if (best.topic() >= CLOSED_DEAL_TOPIC) {
-                return new LinkDecision(best.deal().id(), false, LinkSource.AUTO, Math.clamp(best.total(), 0, 1),
-                        best.total() < reviewThreshold, "same topic as a closed deal of the customer");
+        if (!closed.isEmpty()) {
+            var scores = scores(message, closed);
+            var quoted = scores.stream().filter(DealScore::sharedReference).findFirst();
+            if (quoted.isPresent()) {
+                return new LinkDecision(quoted.get().deal().id(), false, LinkSource.AUTO, 0.9, false, "quotes a reference of a closed deal");
+            }
+            if (!newPurchase) {
+                var lastLost = mostRecent(closed);
+                if (lastLost != null && kindOf(lastLost) == StageKind.LOST && startsConversation
+                        && NewPurchaseSignals.refersToEarlierOffer(message.mail().subject(), message.mail().newText())) {
+                    return new LinkDecision(lastLost.id(), false, LinkSource.AUTO, 0.7, false, "comes back to the offer of a lost deal");
+                }
+                var best = scores.getFirst();
+                // a follow-up (an invoice question, onboarding) from someone who took part in a closed deal on its topic
+                if (best.topic() >= CLOSED_DEAL_TOPIC && best.participants() > 0) {
+                    return new LinkDecision(best.deal().id(), false, LinkSource.AUTO, Math.clamp(best.total(), 0, 1),
+                            best.total() < reviewThreshold, "same topic as a closed deal of the customer");
+                }
             }
         }
         if (mayCreate && allowsNewDeal(message)) return LinkDecision.create(closed.isEmpty() ? "first deal of the customer" : "new purchase after closed deals");
         return LinkDecision.none("no deal fits and this mail does not open one");
+    }
+
+    /**
+     * A follow-up on a closed deal (an invoice question about the order) while another deal is open: it
+     * goes to the closed deal when its author took part in it, it is on its topic, and it fits that deal
+     * clearly better than the best open one.
+     */
+    private LinkDecision closedDealFollowUp(StoredMessage message, List<Deal> deals, boolean newPurchase, DealScore bestOpen) {
+        if (newPurchase) return null;
+        var closed = deals.stream().filter(d -> !isOpen(d)).toList();
+        if (closed.isEmpty()) return null;
+        var best = scores(message, closed).getFirst();
+        if (best.participants() > 0 && best.topic() >= CLOSED_DEAL_TOPIC && best.total() > bestOpen.total() + CLEARLY_BETTER) {
+            return new LinkDecision(best.deal().id(), false, LinkSource.AUTO, Math.clamp(best.total(), 0, 1),
+                    best.total() < reviewThreshold, "follow-up on a closed deal of the customer");
+        }
+        return null;
     }
 
     private LinkDecision conversationDeal(StoredMessage message) {
@@ -140,10 +178,26 @@ public final class DealLinker {
 
     /** Open and parked ("fridge") deals can take new mail; won and lost ones are closed. */
     private boolean isOpen(Deal deal) {
-        var pipeline = store.pipelines().find(deal.pipelineId()).orElse(null);
-        var kind = pipeline == null ? null : pipeline.stage(deal.stageId()).map(s -> s.kind()).orElse(null);
-        if (kind == null) return !deal.stageId().equals("won") && !deal.stageId().equals("lost");
+        var kind = kindOf(deal);
         return kind == StageKind.OPEN || kind == StageKind.PARKED;
+    }
+
+    /** The kind of the deal's stage; a stage its pipeline does not know counts by its id (won, lost) or as open. */
+    private StageKind kindOf(Deal deal) {
+        var pipeline = store.pipelines().find(deal.pipelineId()).orElse(null);
+        var kind = pipeline == null ? null : pipeline.stage(deal.stageId()).map(Stage::kind).orElse(null);
+        if (kind != null) return kind;
+        return switch (deal.stageId()) {
+            case "won" -> StageKind.WON;
+            case "lost" -> StageKind.LOST;
+            default -> StageKind.OPEN;
+        };
+    }
+
+    /** The deal that changed stage last (closing is its last change), ties to the later created. */
+    private static Deal mostRecent(List<Deal> deals) {
+        return deals.stream().max(Comparator.comparing((Deal d) -> d.stageChangedAt() != null ? d.stageChangedAt() : d.createdAt(),
+                        Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(Deal::id)).orElse(null);
     }
 
     /** Inbound pipelines take their leads from inquiries only; every other model also from our first mail to a customer. */

@@ -9,16 +9,17 @@ import io.dealwire.core.deal.Deal;
  * @param subject      overlap of the subject's content words with the deal's subjects and title
  * @param wording      share of the message's content words found in the deal's earlier mail
  * @param recency      1 for a deal active the same day, decaying with a 30-day time constant
+ * @param sharedReference the message quotes a reference (quote or order number) found in the deal's earlier mail
  */
-public record DealScore(Deal deal, double participants, double subject, double wording, double recency) {
+public record DealScore(Deal deal, double participants, double subject, double wording, double recency, boolean sharedReference) {
     static final double PARTICIPANTS = 0.35, SUBJECT = 0.30, WORDING = 0.20, RECENCY = 0.15;
 
     public double total() {
-        return PARTICIPANTS * participants + SUBJECT * subject + WORDING * wording + RECENCY * recency;
+        return PARTICIPANTS * participants + SUBJECT * (sharedReference ? 1 : subject) + WORDING * wording + RECENCY * recency;
     }
 
-    /** What the deal is about, as far as this message is concerned: its subject, else its wording. */
+    /** What the deal is about, as far as this message is concerned: its subject, else its wording; a shared quote number settles it. */
     public double topic() {
-        return Math.max(subject, wording);
+        return sharedReference ? 1 : Math.max(subject, wording);
     }
 }

@@ -26,12 +26,15 @@ final class DealScorer {
         var dealPeople = new HashSet<String>();
         var dealSubjects = new HashSet<>(Words.of(deal.title()));
         var dealWords = new HashSet<String>();
+        var dealReferences = new HashSet<String>();
         Instant last = deal.createdAt();
         for (var m : dealMessages) {
             if (m.id().equals(mail.id()) || m.erased()) continue;
             dealPeople.addAll(external(m.mail()));
             dealSubjects.addAll(Words.of(m.mail().subject()));
             dealWords.addAll(Words.of(m.mail().newText()));
+            dealReferences.addAll(Words.references(m.mail().subject() + "\n" + m.mail().text()));
+            for (var a : m.mail().attachments()) dealReferences.addAll(Words.references(a.filename()));
             if (m.mail().date() != null && (last == null || m.mail().date().isAfter(last))) last = m.mail().date();
         }
         double participants = external.isEmpty() ? 0 : (double) external.stream().filter(dealPeople::contains).count() / external.size();
@@ -43,7 +46,10 @@ final class DealScorer {
             double days = Math.abs(Duration.between(last, mail.date()).toHours()) / 24.0;
             recency = Math.exp(-days / 30.0);
         }
-        return new DealScore(deal, participants, subject, wording, recency);
+        var references = Words.references(mail.subject() + "\n" + mail.newText());
+        for (var a : mail.attachments()) references.addAll(Words.references(a.filename()));
+        boolean sharedReference = references.stream().anyMatch(dealReferences::contains);
+        return new DealScore(deal, participants, subject, wording, recency, sharedReference);
     }
 
     private Set<String> external(MailMessage mail) {

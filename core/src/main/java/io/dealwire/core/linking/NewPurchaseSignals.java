@@ -14,11 +14,16 @@ final class NewPurchaseSignals {
             "\\b(we are|we're|i am|i'm) (looking|interested|considering|planning|searching)|\\binterested in\\b|\\bnew project\\b"
                     + "|\\banother (project|order|purchase|need|site|team|department)|\\b(a|an|one more|second|new) (quote|quotation|proposal|order)\\b"
                     + "|\\brequest for (a )?(quote|quotation|proposal)|\\b(rfq|rfp)\\b|\\bcould you (send|provide|give|prepare|quote)|\\bcan you (send|provide|quote|prepare)"
-                    + "|\\bwould like to (order|buy|purchase|get a quote|receive a quote|know (more|the price))|\\bwe (would |will |also |would also |will also |also would )?(need|require)\\b|\\bnew need\\b"
+                    + "|\\b(we|i) ?(would|'d) like (to (order|buy|purchase|get a quote|receive a quote|know (more|the price))|something similar|the same|a quote|a proposal|an offer|pricing)|\\bsomething similar for\\b|\\bla meme chose pour\\b|\\bla meme solution pour\\b|\\bwe (would |will |also |would also |will also |also would )?(need|require)\\b|\\bnew need\\b"
                     + "|\\bnous (recherchons|cherchons|souhaitons|souhaiterions|aimerions|voudrions|envisageons|avons besoin|aurions besoin)"
                     + "|\\bje (recherche|cherche|souhaite|souhaiterais|voudrais|aimerais)|\\b(un|une) (nouveau|nouvelle|autre) (projet|besoin|commande|devis|demande|offre|site)"
                     + "|\\bnouveau (projet|besoin|devis)|\\bdemande de (devis|prix|tarif|cotation|proposition)|\\bpourriez[- ]vous (nous )?(envoyer|faire|etablir|chiffrer|transmettre|proposer)"
                     + "|\\bpouvez[- ]vous (nous )?(envoyer|faire|etablir|chiffrer|transmettre|proposer)|\\bseriez[- ]vous en mesure|\\binteresse(e|s|es)? par\\b|\\bappel d'offres?\\b");
+
+    /** The customer speaks of an offer we made earlier: "your March offer", "votre devis", "the quote you sent". */
+    private static final Pattern EARLIER_OFFER = Pattern.compile(
+            "\\byour (\\w+ )?(offer|proposal|quote|quotation|pricing)\\b|\\bthe (offer|proposal|quote|quotation) you (sent|made)\\b"
+                    + "|\\bvotre (\\w+ )?(devis|offre|proposition)\\b|\\bvos (devis|offres|propositions)\\b|\\b(le devis|l'offre|la proposition) que vous\\b");
 
     private NewPurchaseSignals() {
     }
@@ -26,6 +31,10 @@ final class NewPurchaseSignals {
     static boolean opensNewPurchase(String subject, String newText) {
         var text = fold(subject + "\n" + newText);
         return NEW_PURCHASE.matcher(text).find();
+    }
+
+    static boolean refersToEarlierOffer(String subject, String newText) {
+        return EARLIER_OFFER.matcher(fold(subject + "\n" + newText)).find();
     }
 
     private static String fold(String s) {

@@ -54,6 +54,21 @@ final class Words {
         return token;
     }
 
+    /** Quote, order and file numbers (AQ-2025-1187, PO-88412, Q1042): letters and digits together, five characters or more. */
+    private static final java.util.regex.Pattern REFERENCE = java.util.regex.Pattern.compile(
+            "(?<![\\p{L}\\p{N}])(?=[\\p{L}\\p{N}/_-]*\\p{N})(?=[\\p{L}\\p{N}/_-]*\\p{L})[\\p{L}\\p{N}]+(?:[-/_][\\p{L}\\p{N}]+)*(?![\\p{L}\\p{N}])");
+
+    static Set<String> references(String text) {
+        var out = new LinkedHashSet<String>();
+        if (text == null || text.isEmpty()) return out;
+        var m = REFERENCE.matcher(text);
+        while (m.find()) {
+            var token = m.group().toUpperCase(Locale.ROOT);
+            if (token.replaceAll("[-/_]", "").length() >= 5) out.add(token);
+        }
+        return out;
+    }
+
     /** |a ∩ b| / min(|a|, |b|): 1 when the smaller set is contained in the other, 0 when disjoint or empty. */
     static double overlap(Set<String> a, Set<String> b) {
         if (a.isEmpty() || b.isEmpty()) return 0;

@@ -12,6 +12,8 @@ class SubjectsTest {
         assertEquals("Angebot", Subjects.strip("AW: WG: Angebot"));
         assertEquals("Quote", Subjects.strip("[EXTERNAL] RE[2]: FW: Quote"));
         assertEquals("Réunion: ordre du jour", Subjects.strip("RE: Réunion: ordre du jour"));
+        assertEquals("Suite à notre échange", Subjects.strip("Réponse automatique : Suite à notre échange"));
+        assertEquals("Cutting costs", Subjects.strip("Automatic reply: Cutting costs"));
     }
 
     @Test

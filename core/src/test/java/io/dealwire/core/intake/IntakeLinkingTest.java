@@ -260,4 +260,48 @@ class IntakeLinkingTest {
         assertEquals(1, store.deals().count());
         assertEquals(1, inferred.size());
     }
+
+    @Test
+    void aCustomerComingBackToTheOfferOfALostDealReopensIt() {
+        var proposal = TestMail.id("l1").from(JANE).to("Sean Holloway <sean@hollowayvets.com>")
+                .subject("Brightdesk proposal - Holloway Veterinary").at("2025-03-03T09:00:00Z")
+                .text("Hi Sean, attached is our proposal for the four clinics.").build();
+        var first = accept(proposal);
+        store.deals().save(deal(first).withStage("lost", Instant.parse("2025-03-20T09:00:00Z"), false));
+        var back = accept(TestMail.id("l2").from("Sean Holloway <sean@hollowayvets.com>").to(JANE)
+                .subject("Is your March offer still on the table?").at("2025-05-12T09:00:00Z")
+                .text("Hi Jane, the other tool did not work out. We'd like to accept your offer from March if it still stands.").build());
+        assertEquals(first.dealId(), back.dealId(), "coming back to a declined offer reopens that deal");
+        assertEquals(1, store.deals().count());
+    }
+
+    @Test
+    void aPurchaseOrderQuotingTheNumberOfALostQuoteJoinsThatDeal() {
+        var quote = TestMail.id("q1").from(PAUL).to("Céline Rivière <celine@ambulances-riviere.fr>")
+                .subject("Téléphonie pour vos 3 sites").at("2025-02-03T09:00:00Z")
+                .text("Bonjour Madame Rivière,\nVous trouverez ci-joint notre devis DV-2025-0412 pour vos trois sites.").build();
+        var first = accept(quote);
+        store.deals().save(deal(first).withStage("lost", Instant.parse("2025-02-20T09:00:00Z"), false));
+        var order = accept(TestMail.id("q2").from("Céline Rivière <celine@ambulances-riviere.fr>").to(PAUL)
+                .subject("Bon de commande").at("2025-04-14T09:00:00Z")
+                .text("Bonjour,\nFinalement nous souhaitons retenir votre proposition : voici notre bon de commande signé pour le devis DV-2025-0412.").build());
+        assertEquals(first.dealId(), order.dealId());
+    }
+
+    @Test
+    void aSecondSiteAfterAWonDealIsANewDealEvenOnTheSameProduct() {
+        var order = TestMail.id("s1").from("Marie Jouan <direction.nantes@residences-glycines.fr>").to(PAUL)
+                .subject("GMAO - Résidence de Nantes : bon de commande").at("2025-01-06T09:00:00Z")
+                .text("Bonjour, voici notre bon de commande signé pour la GMAO de la résidence de Nantes.").build();
+        var first = accept(order);
+        store.deals().save(deal(first).withStage("won", Instant.parse("2025-01-06T10:00:00Z"), false));
+        var angers = accept(TestMail.id("s2").from("Paul Texier <direction.angers@residences-glycines.fr>").to(PAUL)
+                .subject("GMAO pour la résidence d'Angers").at("2025-03-03T09:00:00Z")
+                .text("Bonjour, ma collègue est très satisfaite de votre GMAO à Nantes. Nous envisageons la même chose pour la résidence d'Angers.").build());
+        assertNotEquals(first.dealId(), angers.dealId());
+        assertEquals(deal(first).companyId(), deal(angers).companyId());
+        var invoice = accept(TestMail.id("s3").from("Marie Jouan <direction.nantes@residences-glycines.fr>").to(PAUL)
+                .subject("GMAO Nantes : facture").at("2025-03-10T09:00:00Z").text("Bonjour, pourriez-vous renvoyer la facture de la GMAO de Nantes au service comptable ?").build());
+        assertNotEquals(angers.dealId(), invoice.dealId(), "a follow-up on the Nantes order does not land on the Angers deal");
+    }
 }
