@@ -14,6 +14,7 @@ import io.dealwire.api.message.MessageService;
 import io.dealwire.api.message.Timelines;
 import io.dealwire.api.pipeline.PipelineRoutes;
 import io.dealwire.api.pipeline.PipelineService;
+import io.dealwire.api.reminder.ReminderRoutes;
 import io.dealwire.api.scope.Scopes;
 import io.dealwire.api.session.LoginThrottle;
 import io.dealwire.api.session.SessionAuth;
@@ -42,6 +43,7 @@ public final class CrmRoutes {
     private final CompanyRoutes companies;
     private final PipelineRoutes pipelines;
     private final MessageRoutes messages;
+    private final ReminderRoutes reminders;
 
     public CrmRoutes(Store store, Access.Resolver access, ContextService.DealStatus status, Blocking blocking, Clock clock) {
         var ids = IdGenerator.random();
@@ -54,6 +56,7 @@ public final class CrmRoutes {
         this.companies = new CompanyRoutes(new CompanyService(store, clock, ids), timelines, scopes, blocking);
         this.pipelines = new PipelineRoutes(new PipelineService(store), blocking);
         this.messages = new MessageRoutes(new MessageService(store), timelines, scopes, blocking);
+        this.reminders = new ReminderRoutes(store, scopes, blocking, clock);
     }
 
     /** What the authentication handler calls for requests without a bearer token. */
@@ -72,5 +75,6 @@ public final class CrmRoutes {
         companies.mount(router);
         pipelines.mount(router);
         messages.mount(router);
+        reminders.mount(router);
     }
 }

@@ -9,28 +9,36 @@ import io.dealwire.core.message.StoredMessage;
 import io.dealwire.core.store.Store;
 import io.dealwire.core.user.User;
 
+import io.dealwire.core.visibility.VisibilityPolicy;
+
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * What one request's user may see among deals, contacts and companies, derived from the messages they may
- * read ({@link Access#canSee()}, the core's visibility policy for messages). Managers and admins see every
- * deal, contact and company (message bodies stay guarded by {@code canSee}); a rep sees the deals they own
- * and whatever appears in mail they can read. Anything else answers 404, never 403, so ids do not leak.
+ * What one request's user may see, decided by the core's {@link VisibilityPolicy}: messages through
+ * {@link Access#canSee()}, deals and contacts through the policy's rules (whoever can see one of their
+ * messages, or owns the deal). Companies are not covered by the policy: a company is visible with one of its
+ * deals or with a readable message linked to it. Anything else answers 404, never 403, so ids do not leak.
  * Blocking: build and use it on a virtual thread.
  */
 public final class Scope {
     private final Store store;
     private final Access access;
+    private final VisibilityPolicy policy;
     private Reach reach;
 
-    private Scope(Store store, Access access) {
+    private Scope(Store store, Access access, VisibilityPolicy policy) {
         this.store = store;
         this.access = access;
+        this.policy = policy;
     }
 
-    public static Scope of(Store store, Access access) {
-        return new Scope(store, access);
+    public static Scope of(Store store, Access access, VisibilityPolicy policy) {
+        return new Scope(store, access, policy);
     }
 
     public User user() {
@@ -47,15 +55,21 @@ public final class Scope {
     }
 
     public boolean deal(Deal d) {
-        return seesEverything() || user().id().equals(d.ownerId()) || reach().deals.contains(d.id());
+        // The policy answers owners and those who see everything without reading the deal's messages.
+        boolean direct = seesEverything() || user().id().equals(d.ownerId());
+        return policy.canSeeDeal(access.viewer(), d, direct ? List.of() : store.messages().findByDeal(d.id()));
     }
 
     public boolean contact(Contact c) {
-        return seesEverything() || reach().contacts.contains(c.id());
+        if (seesEverything()) return true;
+        var deals = new ArrayList<Deal>(store.deals().findByPerson(c.id()));
+        if (c.companyId() != null) deals.addAll(store.deals().findByCompany(c.companyId()));
+        return policy.canSeeContact(access.viewer(), reach().messagesByContact.getOrDefault(c.id(), List.of()), deals);
     }
 
     public boolean company(Company c) {
-        return seesEverything() || reach().companies.contains(c.id());
+        if (seesEverything() || reach().companies.contains(c.id())) return true;
+        return store.deals().findByCompany(c.id()).stream().anyMatch(this::deal);
     }
 
     public Deal requireDeal(String id) {
@@ -74,30 +88,21 @@ public final class Scope {
         return store.messages().find(id).filter(this::message).orElseThrow(() -> ApiException.notFound("no message " + id));
     }
 
-    /** Ids a rep reaches through readable mail and owned deals; computed once per request, on first need. */
+    /** Readable messages by contact, and companies of readable messages: computed once per request, on first need. */
     private Reach reach() {
         if (reach != null) return reach;
-        var r = new Reach(new HashSet<>(), new HashSet<>(), new HashSet<>());
+        var r = new Reach(new HashMap<>(), new HashSet<>());
         for (var mailboxId : access.viewer().mailboxIds()) {
             for (var m : store.messages().findByMailbox(mailboxId, null)) {
                 if (!message(m)) continue;
-                if (m.dealId() != null) r.deals.add(m.dealId());
                 if (m.companyId() != null) r.companies.add(m.companyId());
-                r.contacts.addAll(m.contactIds());
-            }
-        }
-        var me = user().id();
-        for (var d : store.deals().list(0, Integer.MAX_VALUE)) {
-            if (me.equals(d.ownerId()) || r.deals.contains(d.id())) {
-                r.deals.add(d.id());
-                if (d.companyId() != null) r.companies.add(d.companyId());
-                if (d.personContactId() != null) r.contacts.add(d.personContactId());
+                for (var c : m.contactIds()) r.messagesByContact.computeIfAbsent(c, k -> new ArrayList<>()).add(m);
             }
         }
         reach = r;
         return r;
     }
 
-    private record Reach(Set<String> deals, Set<String> contacts, Set<String> companies) {
+    private record Reach(Map<String, List<StoredMessage>> messagesByContact, Set<String> companies) {
     }
 }

@@ -3,6 +3,7 @@ package io.dealwire.api.scope;
 import io.dealwire.api.http.Access;
 import io.dealwire.core.store.Store;
 import io.dealwire.core.user.User;
+import io.dealwire.core.visibility.VisibilityPolicy;
 
 /** Makes the {@link Scope} of a request's user. Blocking: the access resolver reads mailboxes. */
 public final class Scopes {
@@ -15,7 +16,7 @@ public final class Scopes {
     }
 
     public Scope of(User user) {
-        return Scope.of(store, access.apply(user));
+        return Scope.of(store, access.apply(user), new VisibilityPolicy(store.mailboxes().list()));
     }
 
     public Store store() {
