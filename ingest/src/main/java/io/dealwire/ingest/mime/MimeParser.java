@@ -35,6 +35,11 @@ public final class MimeParser {
         System.setProperty("mail.mime.uudecode.ignoremissingbeginend", "true");
         System.setProperty("mail.mime.parameters.strict", "false");
         System.setProperty("mail.mime.multipart.ignoreexistingboundaryparameter", "false");
+        // Jakarta Mail 2.1 looks its StreamProvider up with a ServiceLoader on every Multipart and encoded
+        // word (jakartaee/mail-api#699, #861): in a shaded jar that scan dominated parsing. Naming the
+        // provider makes the lookup a Class.forName.
+        if (System.getProperty("jakarta.mail.util.StreamProvider") == null)
+            System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
     }
 
     private final Session session;
