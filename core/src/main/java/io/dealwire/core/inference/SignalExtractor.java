@@ -28,8 +28,9 @@ public final class SignalExtractor {
     private static final Pattern STILL_PENDING = Pattern.compile("\\b(?:not yet|pas encore|yet)\\b");
     private static final Pattern CLAUSE_BREAK = Pattern.compile("[,;:()]|\\b(?:but|mais|however|cependant|toutefois|although|bien que|and then|puis)\\b");
 
+    private static final Pattern PURCHASE = Pattern.compile("\\b(?:quote|quotation|proposal|order|po|purchase|offer|pricing|devis|offre|proposition|commande|bon de commande|propale|tarifs?|invoice|facture)\\b");
     private static final Pattern FILE_EXTENSION = Pattern.compile("\\.[a-z0-9]{1,5}$");
-    private static final Pattern FILE_SIGNED = Pattern.compile("\\b(?:signed|signe|signee|countersigned|contresigne|executed)\\b");
+    private static final Pattern FILE_SIGNED = Pattern.compile("\\b(?:signed|signe|signee|countersigned|contresigne|executed|validation|valide|accepte|acceptee|accepted|approved|bon pour accord)\\b");
     private static final Pattern FILE_ORDER = Pattern.compile("\\b(?:po|purchase order|bon de commande|bdc|commande|order confirmation)\\b");
     private static final Pattern FILE_OFFER = Pattern.compile("\\b(?:proposal|proposition|quote|quotation|devis|offre|offer|pricing|tarif|tarifs|estimate|cotation|chiffrage|contrat|contract|sow|statement of work|bon de commande|order form|propale|agreement)\\b");
     private static final Pattern FILE_INVOICE = Pattern.compile("\\b(?:invoice|facture)\\b");
@@ -58,6 +59,7 @@ public final class SignalExtractor {
         }
         if (!bant.isEmpty()) signals.add(qualification(bant));
         readAttachments(mail, direction, signals);
+        if (aboutNda(mail, sentences)) signals.removeIf(SignalExtractor::vagueSignature);
         readInvite(mail, signals);
         String first = sentences.stream().map(Sentence::original).filter(s -> s.length() > 3).findFirst().orElse(mail.subject());
         return new Reading(language, signals, first);
@@ -74,6 +76,21 @@ public final class SignalExtractor {
         var rule = new StringBuilder("qualified.bant");
         for (var s : bant) rule.append(rule.length() == 14 ? ":" : "+").append(s.rule().substring("qualified.".length()));
         return new Signal(Milestone.QUALIFIED, rule.toString(), strongest.quote(), confidence, Signal.Condition.EXCHANGE);
+    }
+
+    /** The message is about a confidentiality agreement (in its text or an attachment's name). */
+    private static boolean aboutNda(MailMessage mail, List<Sentence> sentences) {
+        for (var s : sentences) if (NDA.matcher(s.normalized()).find()) return true;
+        for (var a : mail.attachments()) if (NDA.matcher(TextNormalizer.normalize(a.filename())).find()) return true;
+        return false;
+    }
+
+    /**
+     * Beside an NDA, "signed" or "countersigned" alone is the NDA being signed: only a win that names what
+     * is bought (quote, order, proposal) still counts.
+     */
+    private static boolean vagueSignature(Signal s) {
+        return s.milestone() == Milestone.WON && !PURCHASE.matcher(TextNormalizer.normalize(s.quote())).find();
     }
 
     private static boolean fires(Rule rule, Sentence sentence) {

@@ -49,6 +49,10 @@ final class SignalRules {
             + "|a la rentree|apres l ete|apres les vacances|a l automne|au printemps|en fin d annee|(?:au |en )?debut (?:d annee|20\\d\\d|de l annee prochaine)"
             + "|au (?:t|q)[1-4]|plus tard dans l annee)";
 
+    static final String DAY_OR_DATE = "(?:" + DAY + "|(?:le )?\\d{1,2}(?:er)? " + MONTH + "|" + MONTH + " \\d{1,2}(?:st|nd|rd|th)?|this afternoon|this morning|cet apres midi|ce matin)";
+    static final String CLOCK = "(?:\\b\\d{1,2} ?h(?: ?\\d\\d)?\\b|\\b\\d{1,2}[:.]\\d\\d ?(?:am|pm)?\\b|\\b\\d{1,2} ?(?:am|pm)\\b|\\bnoon\\b|\\bmidi\\b)";
+    static final String MONEY = "(?:[$€£] ?\\d|\\b\\d[\\d ,.]*(?: ?k| ?m)? ?(?:€|\\$|£|k€|keur|eur|euros|usd|dollars|gbp)(?:\\b|(?=\\s|$|[.,;)])))";
+
     static final List<Rule> RULES = build();
 
     private SignalRules() {
@@ -87,7 +91,7 @@ final class SignalRules {
                         + "|\\b(?:nous souhaiterions|nous souhaitons|je souhaiterais|je souhaite|nous aimerions|j aimerais|nous voudrions|je voudrais|nous desirons|nous avons besoin d|j ai besoin d)\\b(?: recevoir| obtenir| avoir| disposer d)? ?(?:un |une |votre |vos |le |la |les |d un |d une )?(?:devis|offre|proposition|chiffrage|tarifs?|cotation|prix|grille tarifaire|propale)\\b"
                         + "|\\bquel(?:s|le|les)? (?:est|sont|serait|seraient) (?:le |la |les |vos |votre )?(?:prix|tarifs?|couts?|conditions tarifaires)\\b"
                         + "|\\bcombien (?:coute|couterait|coutent|couteraient)\\b|\\b(?:demande de (?:devis|prix|cotation|chiffrage|proposition)|appel d offres|cahier des charges)\\b")
-                .neg().question().build());
+                .neg().question().condition(Condition.EXCHANGE).build());
         // A meeting, call or demo that is booked or took place.
         r.add(rule("qualified.meeting", QUALIFIED, 0.8, null,
                 "\\b(?:meeting|call|demo|demonstration|visit|appointment|session|workshop|presentation|video call|zoom|teams call)\\b (?:is |has been |was |are )?(?:now )?(?:confirmed|booked|scheduled|set up|arranged|planned)\\b"
@@ -112,6 +116,14 @@ final class SignalRules {
                         + "|\\bsuite a (?:notre|mon|votre|la|nos) (?:echange telephonique|entretien|rendez vous|rdv|reunion|appel|conversation|demo|demonstration|visite|visio|rencontre|discussion|echange)\\b(?! (?:de mails|par mail|par email|par courriel|ecrit))"
                         + "|\\bcomme (?:convenu|evoque|discute|vu) (?:lors de|pendant|au cours de|durant|a) (?:notre|la|l) (?:echange|entretien|rendez vous|rdv|reunion|appel|conversation|demo|visite|visio|telephone)\\b")
                 .neg().build());
+        // The customer names a day and an hour in a reply: the slot is agreed ("Jeudi 14 h, parfait.", "Call me tomorrow at 9").
+        r.add(rule("qualified.slot-agreed", QUALIFIED, 0.75, INBOUND,
+                "\\b" + DAY_OR_DATE + "\\b.{0,40}?" + CLOCK + "|" + CLOCK + ".{0,40}?\\b" + DAY_OR_DATE + "\\b")
+                .neg().condition(Condition.EXCHANGE).build());
+        // An NDA exchanged: both sides take the deal seriously, though nothing is bought yet.
+        r.add(rule("qualified.nda", QUALIFIED, 0.7, null,
+                "\\b(?:nda|non disclosure agreement|confidentiality agreement|accord de confidentialite|engagement de confidentialite)\\b")
+                .neg().question().build());
         // The customer asks to meet (counts once both sides have written).
         r.add(rule("qualified.asks-to-meet", QUALIFIED, 0.65, INBOUND,
                 "\\b(?:can|could|shall) we (?:schedule|set up|book|arrange|have|organize|organise|plan|do|hop on) (?:a |an )?(?:quick |short |first )?(?:call|meeting|demo|chat|presentation|visit)\\b"
@@ -125,28 +137,37 @@ final class SignalRules {
                 .neg().question().condition(Condition.EXCHANGE).build());
 
         // --- BANT: what the customer says about budget, authority, need and timing.
+        r.add(rule("qualified.budget", QUALIFIED, 0.65, INBOUND, MONEY)
+                .neg().question().condition(Condition.EXCHANGE).category("budget").build());
         r.add(rule("qualified.budget", QUALIFIED, 0.7, INBOUND,
-                "\\bbudget\\b.{0,40}?(?:\\d|\\bk\\b|approved|allocated|validated|set aside|signed off|valide|alloue|prevu|debloque|accorde|de l ordre|around|about|approximately|roughly|environ|autour|maximum|\\bmax\\b|€|\\$)"
+                "\\b(?:pay up to|willing to pay|happy to pay|happily pay|can afford|grant|subvention|enveloppe)\\b|\\bbudget\\b.{0,40}?(?:\\d|\\bk\\b|approved|allocated|validated|set aside|signed off|valide|alloue|prevu|debloque|accorde|de l ordre|around|about|approximately|roughly|environ|autour|maximum|\\bmax\\b|€|\\$)"
                         + "|\\b(?:we can|we could|able to|prepared to|pret a|prets a|pouvons|pourrions) (?:spend|invest|investir|mettre|consacrer|allouer)\\b")
                 .neg().question().condition(Condition.EXCHANGE).category("budget").build());
         r.add(rule("qualified.authority", QUALIFIED, 0.75, INBOUND,
-                "\\bdecision makers?\\b|\\bdecideurs?\\b|\\b(?:i|we) (?:make|will make|have|take) the (?:final )?(?:decision|call)\\b|\\bc est (?:moi|nous) qui (?:decide|decidons|valide|validons|signe|signons)\\b"
+                "\\b(?:i|je) (?:decide|make the call|can sign|sign off|approve|peux signer|signe|valide|tranche)\\b|\\b(?:i am|i m|c est moi) (?:the one|la personne|celui|celle) (?:deciding|who decides|who signs|qui decide|qui signe|qui valide)\\b|\\bthe one deciding\\b"
+                        + "|\\b(?:board|conseil d administration|conseil|comite|president|gerant|boss|owner|ceo|cfo|directeur general|direction)\\b.{0,30}?\\b(?:approves|decides|signs|validates|will approve|gave me|gave us|approved|valide|decide|signe|approuve|a donne|a vote|votera|vote)\\b"
+                        + "|\\bdecision makers?\\b|\\bdecideurs?\\b|\\b(?:i|we) (?:make|will make|have|take) the (?:final )?(?:decision|call)\\b|\\bc est (?:moi|nous) qui (?:decide|decidons|valide|validons|signe|signons)\\b"
                         + "|\\b(?:our|the|my) (?:ceo|cfo|cto|coo|cio|board|director|managing director|vp|boss|management|procurement|purchasing team|finance team|leadership)\\b (?:has |have |is |are )?(?:approved|agreed|validated|signed off|on board|supportive|given (?:the|us) (?:green light|go ahead)|gave (?:the|us) (?:green light|go|ok))"
                         + "|\\b(?:notre|mon|ma|la) (?:directeur|directrice|dg|daf|direction|comite de direction|codir|pdg|president|presidente|direction generale|direction financiere|responsable achats|service achats)\\b (?:a |est |ont |sont )?(?:valide|donne son accord|donne son feu vert|approuve|d accord|favorable|partante?s?)")
                 .neg().condition(Condition.EXCHANGE).category("authority").build());
         r.add(rule("qualified.timeline", QUALIFIED, 0.6, INBOUND,
                 "\\b(?:go live|golive|launch|start|kick off|kickoff|deploy|deployment|roll out|rollout|implement|implementation|up and running|in place|operational|mise en place|mise en service|mise en production|deploiement|demarrage|demarrer|lancement|lancer|operationnels?|en place)\\b.{0,40}?\\b(?:by|before|in|for|early|mid|end of|avant|d ici|pour|en|des|debut|mi|fin|courant)\\b (?:the )?(?:end of |la fin de |fin |debut |mi )?(?:" + MONTH + "|q[1-4]|t[1-4]|next (?:month|quarter|year)|this (?:quarter|year)|la rentree|l ete|le printemps|l automne|l annee|20\\d\\d|\\d+ (?:weeks|months|semaines|mois))\\b"
-                        + "|\\b(?:deadline|date butoir|date limite)\\b")
+                        + "|\\b(?:deadline|date butoir|date limite|has to be spent|must be spent|doit etre (?:depense|utilise|engage))\\b"
+                        + "|\\b(?:need it|needs to run|need to be|needs to be|must be|doit etre|devons etre|voulons etre|voulons avoir|veut etre|souhaitons etre|has to be|have it) (?:live|running|ready|operational|in place|done|finished|operationnels?|en place|prets?|termine|fini)\\b")
+                .neg().question().condition(Condition.EXCHANGE).category("timeline").build());
+        r.add(rule("qualified.timeline", QUALIFIED, 0.45, INBOUND,
+                "\\b(?:by|before|avant|d ici|early|mid|late|end of|debut|mi|fin|courant|starting|a partir de|for|pour) (?:the |la |l |le )?(?:end of |fin |debut |mi |next |prochain )?(?:" + MONTH + "|q[1-4]|t[1-4]|this (?:harvest|season|quarter|year)|the (?:season|summer|holidays)|la (?:rentree|saison|fin de l annee)|cette (?:saison|annee))\\b")
                 .neg().question().condition(Condition.EXCHANGE).category("timeline").build());
         r.add(rule("qualified.need", QUALIFIED, 0.45, INBOUND,
                 "\\b(?:we are|we have been|i am) (?:looking for|searching for|evaluating|considering|comparing|assessing)\\b|\\bwe need (?:a|an|to|something|help)\\b"
                         + "|\\bnous (?:cherchons|recherchons|evaluons|etudions|comparons|envisageons)\\b|\\bnous (?:avons|aurions) besoin\\b|\\bnotre besoin\\b"
-                        + "|\\b\\d+ (?:users|seats|licenses|licences|utilisateurs|postes|commerciaux|sales reps|reps|employees|salaries|collaborateurs|agents|sites|magasins|stores|vehicules|trucks|camions)\\b")
+                        + "|\\b(?:our|my|notre|mon) (?:need|needs|requirement|requirements|problem|challenge|besoin|probleme|enjeu)\\b|\\b(?:about|around|roughly|approximately|some|environ|pres de|une|un) (?:\\d[\\d ]*|dizaine|vingtaine|trentaine|centaine) (?:\\w+ )?(?:\\w+)\\b"
+                        + "|\\b\\d+ (?:users|seats|licenses|licences|utilisateurs|postes|commerciaux|sales reps|reps|employees|salaries|collaborateurs|agents|sites|magasins|stores|vehicules|trucks|camions|acces|badges|portes|doors|people|personnes|lots|residences|branches|agences)\\b")
                 .neg().question().condition(Condition.EXCHANGE).category("need").build());
 
         // --- Won: they accept, sign, order.
         r.add(rule("won.accepted", WON, 0.85, INBOUND,
-                "\\b(?:we|i) (?:happily |gladly |hereby )?(?:accept|approve|validate|agree to|confirm|have accepted|have approved|have validated) (?:your |the |this |our |these )?(?:updated |revised |final |latest |new )?(?:proposal|quote|quotation|offer|terms|estimate|pricing|contract|order|conditions|agreement)\\b"
+                "\\b(?:we|i) (?:happily |gladly |hereby |would like to |would love to |want to |are happy to |are pleased to |are glad to |are ready to |wish to |have decided to |decided to |can )?(?:accept|approve|validate|agree to|confirm|have accepted|have approved|have validated) (?:your |the |this |our |these )?(?:updated |revised |final |latest |new )?(?:proposal|quote|quotation|offer|terms|estimate|pricing|contract|order|conditions|agreement)\\b"
                         + "|\\b(?:proposal|quote|quotation|offer|estimate|order|contract|agreement|purchase|po|purchase order|sow|order form)\\b (?:is |has been |was |have been |are |got |has now been |is now )?(?:accepted|approved|signed|countersigned|validated|confirmed|placed|issued)\\b"
                         + "|\\b(?:we|i) (?:have |just |finally )?(?:signed|countersigned)\\b|\\breturned (?:the |it )?signed\\b"
                         + "|\\bsigned (?:copy|contract|agreement|quote|quotation|proposal|order|po|purchase order|order form|sow|statement of work|offer|version|document|pdf)\\b"
@@ -155,19 +176,19 @@ final class SignalRules {
                         + "|\\blet us (?:go|do it|do this|proceed|get started|go ahead|sign|move forward|make it happen)\\b(?! (?:with|to) (?:a |the |an )?(?:demo|call|meeting|trial|pilot|poc|next step|discussion|evaluation))"
                         + "|\\b(?:we|i) (?:would like|want|are ready|am ready|have decided|decided|are happy|are pleased|are glad|are delighted|will|shall|can) to (?:proceed|go ahead|move forward|sign|place (?:an|the|our) order|order|buy|purchase|go with you|go with your|work with you|start working with you|move ahead|get started)\\b(?! (?:with|to) (?:a |the |an )?(?:demo|call|meeting|trial|pilot|poc|next step|discussion|evaluation|review))"
                         + "|\\b(?:please |you can |you may )?(?:go ahead|proceed) with (?:the |our )?(?:order|purchase|project|implementation|contract|deal|subscription|licen[cs]es|onboarding|setup|set up|invoice)\\b"
-                        + "|\\b(?:green light|greenlight|the go ahead)\\b"
+                        + "|\\b(?:green light|greenlight|the go ahead)\\b|\\byou (?:can|may) (?:start|proceed|go ahead|kick off|begin|invoice us|send (?:us )?the invoice|book the|schedule the (?:kickoff|kick off|onboarding))\\b"
                         + "|\\b(?:please )?(?:send|issue|email) (?:us |me )?(?:the|your|an|a) (?:final )?invoice\\b"
                         + "|\\b(?:we have |we )?(?:chosen|chose|selected|picked|decided to go with|are going with|will go with|went with) (?:you|your (?:company|team|offer|proposal|solution|firm|product|quote))\\b"
                         + "|\\b(?:count us in|you have a deal|you have got a deal|it is a deal|deal done|we have a deal|you have got the (?:deal|contract|business|job))\\b")
                 .neg().build());
         r.add(rule("won.accepted", WON, 0.85, INBOUND,
                 "\\bbon pour accord\\b"
-                        + "|\\b(?:nous|je) (?:acceptons|accepte|validons|valide|approuvons|approuve|confirmons|confirme|retenons|signons) (?:votre|la|le|l|cette|ce|notre|les|vos|ces) ?(?:derniere |nouvelle |dernier |nouveau )?(?:offre|proposition|devis|conditions|commande|contrat|tarifs?|propale|bon de commande)\\b"
+                        + "|\\b(?:nous|je) (?:(?:souhaitons|souhaite|voulons|veux|allons|vais|pouvons|sommes prets a|suis pret a|avons decide d|avons decide de) )?(?:acceptons|accepte|validons|valide|approuvons|approuve|confirmons|confirme|retenons|signons|accepter|valider|approuver|confirmer|retenir|signer) (?:votre|la|le|l|cette|ce|notre|les|vos|ces) ?(?:derniere |nouvelle |dernier |nouveau )?(?:offre|proposition|devis|conditions|commande|contrat|tarifs?|propale|bon de commande)\\b"
                         + "|\\b(?:devis|offre|proposition|contrat|commande|bon de commande|propale)\\b (?:est |a ete |ont ete |sont |bien |est bien |a bien ete )?(?:signes?|signees?|acceptes?|acceptees?|valides?|validees?|approuves?|approuvees?|confirmes?|confirmees?|retournes?|retournees?|contresignes?|contresignees?)\\b(?! (?:jusqu|pendant|durant|\\d))"
                         + "|\\b(?:j ai|nous avons|on a|je viens de|nous venons de) (?:bien )?(?:signe|contresigne|valide|accepte|approuve) (?:le|la|l|votre|vos|les|notre|ce|cette) ?(?:devis|offre|proposition|contrat|commande|bon de commande|propale|conditions)\\b"
                         + "|\\b(?:j ai|nous avons|on a) (?:bien )?signe\\b"
                         + "|\\b(?:ci joint|ci jointe|ci joints|en piece jointe|en pj|vous trouverez|veuillez trouver|voici|je vous transmets|nous vous transmettons|je vous renvoie|nous vous renvoyons|je vous retourne|nous vous retournons)\\b.{0,50}?\\b(?:signes?|signees?|bon de commande|notre commande|bdc|contresignes?)\\b"
-                        + "|\\b(?:on y va|c est parti|allons y|banco|feu vert|top depart|go pour)\\b"
+                        + "|\\b(?:on y va|c est parti|allons y|banco|feu vert|top depart|go pour)\\b|\\bvous pouvez (?:lancer|demarrer|commencer|proceder|y aller|passer commande|nous facturer|facturer|planifier (?:le|la) (?:demarrage|mise en place|formation|installation))\\b|\\bc est (?:valide|d accord) pour (?:nous|moi)\\b"
                         + "|\\b(?:nous souhaitons|nous allons|nous voulons|nous sommes prets a|nous avons decide de|je souhaite|nous decidons de|nous pouvons|que nous allons|nous sommes heureux de|nous sommes ravis de)\\b ?(?:donc )?(?:passer (?:la |une |notre )?commande|commander|signer|aller de l avant|donner une suite favorable|travailler avec vous|vous confier|lancer le projet avec vous|avancer avec vous|retenir votre|vous retenir)"
                         + "|\\b(?:retenons|avons retenu|avons choisi|choisissons|avons decide de retenir|avons selectionne) (?:votre|vos)\\b|\\bvous avez ete (?:retenus?|retenues?|selectionnes?|choisis?)\\b|\\bvotre (?:offre|proposition|societe|solution|cabinet|devis) a ete (?:retenue?|selectionnee?|choisie?)\\b"
                         + "|\\b(?:envoyez|adressez|transmettez|faites parvenir) (?:nous|moi) (?:la|votre|une) facture\\b|\\bmerci de (?:nous |me )?(?:envoyer|adresser|transmettre|faire parvenir|etablir|emettre) (?:la|votre|une) facture\\b"
@@ -175,8 +196,8 @@ final class SignalRules {
                 .neg().build());
         r.add(rule("won.confirmed-by-us", WON, 0.75, OUTBOUND,
                 "\\b(?:thank you|thanks)\\b.{0,10}?\\bfor (?:your|the) (?:order|purchase|signature|signed|po|purchase order|business)\\b"
-                        + "|\\b(?:received|got|receipt of) (?:your|the) (?:signed|purchase order|po|order|countersigned)\\b|\\bwelcome aboard\\b|\\bcountersigned\\b"
-                        + "|\\bmerci (?:pour|de) (?:votre|la) (?:commande|signature)\\b|\\bcontresigne"
+                        + "|\\b(?:received|got|receipt of) (?:your|the) (?:signed|purchase order|po|order|countersigned)\\b|\\bwelcome aboard\\b"
+                        + "|\\bmerci (?:pour|de) (?:votre|la) (?:commande|signature)\\b"
                         + "|\\b(?:bien recu|avons recu|ai recu|accusons reception|reception de) (?:votre|le|la|du|de la|de votre) (?:bon de commande|commande|contrat signe|devis signe|signature|offre signee|proposition signee)"
                         + "|\\b(?:ravie?s?|heureux|heureuse|enchantes?) de (?:vous compter parmi|travailler avec vous|vous accueillir parmi)\\b|\\bbienvenue parmi nos clients\\b")
                 .neg().build());
