@@ -5,6 +5,8 @@ import io.dealwire.api.auth.UserRoutes;
 import io.dealwire.api.config.Config;
 import io.dealwire.api.context.ContextRoutes;
 import io.dealwire.api.context.ContextService;
+import io.dealwire.api.correction.CorrectionRoutes;
+import io.dealwire.api.scope.Scopes;
 import io.dealwire.api.http.ApiServer;
 import io.dealwire.api.http.AuthHandler;
 import io.dealwire.api.http.Blocking;
@@ -81,8 +83,8 @@ public final class Dealwire implements AutoCloseable {
 
             var secrets = SecretBox.open(config.secretKey(), config.dataDir());
             search = Search.open(config, store);
-            var intake = Intakes.create(config, store, clock);
-            mailboxes = Mailboxes.start(config, store, intake, secrets, search);
+            var crmServices = CrmServices.create(config, store, clock);
+            mailboxes = Mailboxes.start(config, store, crmServices.intake(), secrets, search);
             var access = new AccessResolver(store);
 
             vertx = Vertx.vertx();
@@ -101,7 +103,8 @@ public final class Dealwire implements AutoCloseable {
                     new MailboxRoutes(mailboxService, blocking)::mount,
                     new SearchRoutes(search, access, blocking)::mount,
                     new ContextRoutes(new ContextService(store, DealActivities.of(store), clock), access, blocking)::mount,
-                    crm::mountSecured);
+                    crm::mountSecured,
+                    new CorrectionRoutes(crmServices.corrections(), new Scopes(store, access), blocking)::mount);
             server.start(config.httpHost(), config.httpPort(), open, new AuthHandler(accounts, blocking), secured)
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             LOG.info("Dealwire listening on http://{}:{}/ (data dir {}, {} store)", config.httpHost(), server.port(),

@@ -1,0 +1,33 @@
+package io.dealwire.api.app;
+
+import io.dealwire.api.config.Config;
+import io.dealwire.core.correction.Corrections;
+import io.dealwire.core.id.IdGenerator;
+import io.dealwire.core.inference.RuleBasedStageInference;
+import io.dealwire.core.intake.CrmSettings;
+import io.dealwire.core.intake.MessageIntake;
+import io.dealwire.core.mailbox.Mailbox;
+import io.dealwire.core.party.OwnDomains;
+import io.dealwire.core.store.Store;
+
+import java.time.Clock;
+
+/**
+ * The core's judgement as the service runs it: one intake (the same collaborators the labeled-case replay
+ * uses) and the corrections people make, sharing settings and stage inference.
+ *
+ * Own domains are the configured ones plus the domains of the mailboxes connected at start; a mailbox on
+ * a new domain added later counts from the next start (configure {@code ownDomains} to avoid the gap).
+ */
+record CrmServices(CrmSettings settings, MessageIntake intake, Corrections corrections) {
+
+    static CrmServices create(Config config, Store store, Clock clock) {
+        var own = OwnDomains.of(config.ownDomains(), store.mailboxes().list().stream().map(Mailbox::username).toList());
+        var settings = CrmSettings.of(own);
+        var inference = new RuleBasedStageInference(store, clock);
+        var ids = IdGenerator.random();
+        return new CrmServices(settings,
+                new MessageIntake(store, settings, inference, clock, ids),
+                new Corrections(store, settings, inference, clock, ids));
+    }
+}
