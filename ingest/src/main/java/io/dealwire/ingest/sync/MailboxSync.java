@@ -12,6 +12,9 @@ import io.dealwire.ingest.mime.MimeParser;
 import io.dealwire.ingest.sync.MailboxConnectException.Kind;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
+import jakarta.mail.event.MailEvent;
+import org.eclipse.angus.mail.imap.MessageVanishedEvent;
+import org.eclipse.angus.mail.imap.ResyncData;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.slf4j.Logger;
@@ -214,7 +217,7 @@ public final class MailboxSync {
             if (stopped) break;
             syncFolder(imap, folder, mailbox.since(), counts);
         }
-        var summary = new PassSummary(folders, counts.fetched, counts.gone, counts.rescans, counts.warnings,
+        var summary = new PassSummary(folders, counts.fetched, counts.gone, counts.vanished, counts.rescans, counts.warnings,
                 counts.bytes, Duration.ofNanos(System.nanoTime() - started));
         log.info("mailbox {} ({}) synced {} folder(s): {} fetched, {} gone, {} rescans, {} with parse warnings, {} KB in {} ms",
                 mailboxId, mailbox.name(), folders.size(), counts.fetched, counts.gone, counts.rescans,
@@ -226,6 +229,7 @@ public final class MailboxSync {
     private static final class Counts {
         long fetched;
         long gone;
+        long vanished;
         int rescans;
         long warnings;
         long bytes;
@@ -237,12 +241,19 @@ public final class MailboxSync {
             log.warn("mailbox {}: folder '{}' does not exist on the server: skipped", mailboxId, name);
             return;
         }
-        // EXAMINE (read-only): the server cannot change flags, on top of BODY.PEEK
-        folder.open(Folder.READ_ONLY);
+        FolderSync fs = mailbox().folderSync().getOrDefault(name, FolderSync.empty(name));
+        boolean qresync = imap.hasCapability("QRESYNC");
+        boolean condstore = qresync || imap.hasCapability("CONDSTORE");
+        boolean resyncing = qresync && fs.uidValidity() != 0 && fs.highestModSeq() > 0;
+        // EXAMINE (read-only): the server cannot change flags, on top of BODY.PEEK. With QRESYNC the
+        // server reports in the same round trip which UIDs vanished since the stored HIGHESTMODSEQ.
+        List<MailEvent> events = resyncing
+                ? folder.open(Folder.READ_ONLY, new ResyncData(fs.uidValidity(), fs.highestModSeq()))
+                : condstore ? folder.open(Folder.READ_ONLY, ResyncData.CONDSTORE) : openPlain(folder);
         try {
             long uidValidity = folder.getUIDValidity();
             long uidNext = folder.getUIDNext();
-            FolderSync fs = mailbox().folderSync().getOrDefault(name, FolderSync.empty(name));
+            long selectModSeq = condstore ? folder.getHighestModSeq() : 0;
 
             boolean validityChanged = fs.uidValidity() != 0 && fs.uidValidity() != uidValidity;
             boolean uidNextWentBack = !validityChanged && fs.lastUid() > 0 && uidNext > 0 && uidNext <= fs.lastUid();
@@ -250,11 +261,18 @@ public final class MailboxSync {
                 log.warn("mailbox {} folder '{}': {}: rescanning the folder", mailboxId, name, validityChanged
                         ? "UIDVALIDITY changed from " + fs.uidValidity() + " to " + uidValidity
                         : "UIDNEXT " + uidNext + " is not above the stored last UID " + fs.lastUid());
+                // every copy is marked gone, then the rescan re-adds the ones still there: the intake
+                // recognises them by id (Message-ID + content hash), so nothing is stored twice
                 counts.gone += markAllGone(name);
                 store.commit();
                 counts.rescans++;
                 fs = FolderSync.empty(name);
                 lastSeen.remove(name);
+                resyncing = false;
+            } else if (resyncing) {
+                long vanished = goneFromEvents(name, uidValidity, events);
+                counts.vanished += vanished;
+                counts.gone += vanished;
             }
             if (fs.uidValidity() == 0) fs = withValidity(fs, uidValidity);
 
@@ -262,6 +280,11 @@ public final class MailboxSync {
             if (fs.backfillLowUid() > 0) {
                 long[] fresh = above(UidCommands.search(folder, "UID " + (fs.lastUid() + 1) + ":*"), fs.lastUid());
                 fs = fetchAscending(folder, name, uidValidity, fs, fresh, counts);
+                if (!stopped && uidNext - 1 > fs.lastUid()) {
+                    // every UID below UIDNEXT that still exists is stored: skip the gaps for good
+                    fs = with(fs, uidNext - 1, fs.highestModSeq());
+                    saveFolder(fs);
+                }
             }
             // 2. backfill, newest first
             if (fs.backfillLowUid() == 0) {
@@ -279,24 +302,49 @@ public final class MailboxSync {
                 }
                 fs = fetchDescending(folder, name, uidValidity, fs, rest, counts);
             }
-            // 3. expunged mail: compare the server's UIDs with the stored ones when the folder changed
-            long count = folder.getMessageCount();
-            long[] seen = lastSeen.get(name);
-            if (seen == null || seen[0] != count || seen[1] != uidNext) {
-                counts.gone += reconcileExpunged(folder, name, uidValidity, fs);
-                lastSeen.put(name, new long[]{count, uidNext});
-            }
-            if (imap.hasCapability("CONDSTORE")) {
-                long modSeq = folder.getHighestModSeq();
-                if (modSeq > 0 && modSeq != fs.highestModSeq()) {
-                    fs = new FolderSync(name, fs.uidValidity(), fs.lastUid(), modSeq, fs.backfillLowUid(), fs.stored(),
-                            fs.backfillDone(), fs.backfillTotal());
-                    saveFolder(fs);
+            // 3. expunged mail without QRESYNC: compare the server's UIDs with the stored ones when the folder changed
+            if (!resyncing) {
+                long count = folder.getMessageCount();
+                long[] seen = lastSeen.get(name);
+                if (seen == null || seen[0] != count || seen[1] != uidNext) {
+                    counts.gone += reconcileExpunged(folder, name, uidValidity, fs);
+                    lastSeen.put(name, new long[]{count, uidNext});
                 }
+            }
+            // 4. HIGHESTMODSEQ as of the EXAMINE: every change after it will be reported next time
+            if (!stopped && selectModSeq > 0 && selectModSeq != fs.highestModSeq()) {
+                fs = with(fs, fs.lastUid(), selectModSeq);
+                saveFolder(fs);
             }
         } finally {
             if (folder.isOpen()) folder.close(false);
         }
+    }
+
+    private static List<MailEvent> openPlain(IMAPFolder folder) throws MessagingException {
+        folder.open(Folder.READ_ONLY);
+        return List.of();
+    }
+
+    /** UIDs the server reported VANISHED (QRESYNC) are marked gone. */
+    private long goneFromEvents(String name, long uidValidity, List<MailEvent> events) {
+        long n = 0;
+        for (MailEvent e : events == null ? List.<MailEvent>of() : events) {
+            if (!(e instanceof MessageVanishedEvent vanished)) continue;
+            for (long uid : vanished.getUIDs()) {
+                if (intake.gone(new MessageLocation(mailboxId, name, uidValidity, uid, false)).isPresent()) n++;
+            }
+        }
+        if (n > 0) {
+            store.commit();
+            log.info("mailbox {} folder '{}': {} message(s) reported VANISHED marked gone", mailboxId, name, n);
+        }
+        return n;
+    }
+
+    private static FolderSync with(FolderSync fs, long lastUid, long highestModSeq) {
+        return new FolderSync(fs.folder(), fs.uidValidity(), lastUid, highestModSeq, fs.backfillLowUid(), fs.stored(),
+                fs.backfillDone(), fs.backfillTotal());
     }
 
     private FolderSync fetchAscending(IMAPFolder folder, String name, long uidValidity, FolderSync fs, long[] uids,

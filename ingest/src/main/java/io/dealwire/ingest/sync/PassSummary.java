@@ -9,10 +9,11 @@ import java.util.List;
  * @param folders  the folders synced
  * @param fetched  messages fetched and handed to intake
  * @param gone     locations marked gone (expunged on the server)
+ * @param vanished of those, the ones the server reported through QRESYNC (the rest by comparing UIDs)
  * @param rescans  folders rescanned (UIDVALIDITY changed or UIDNEXT went backwards)
  * @param warnings messages stored with parse warnings
  */
-public record PassSummary(List<String> folders, long fetched, long gone, int rescans, long warnings, long bytes,
+public record PassSummary(List<String> folders, long fetched, long gone, long vanished, int rescans, long warnings, long bytes,
                           Duration elapsed) {
     public PassSummary {
         folders = List.copyOf(folders);
