@@ -1,5 +1,6 @@
 package io.dealwire.api.app;
 
+import io.dealwire.api.admin.AdminRoutes;
 import io.dealwire.api.auth.UserAccounts;
 import io.dealwire.api.auth.UserRoutes;
 import io.dealwire.api.config.Config;
@@ -101,6 +102,7 @@ public final class Dealwire implements AutoCloseable {
             List<Consumer<Router>> secured = List.of(
                     new UserRoutes(accounts, store.users(), blocking)::mount,
                     new MailboxRoutes(mailboxService, blocking)::mount,
+                    new AdminRoutes(search)::mount,
                     new SearchRoutes(search, access, blocking)::mount,
                     new ContextRoutes(new ContextService(store, DealActivities.of(store), clock), access, blocking)::mount,
                     crm::mountSecured,

@@ -62,6 +62,14 @@ public final class Search implements AutoCloseable {
         }
     }
 
+    /** Rebuilds the index of a stopped service in the calling thread ({@code reindex} command). */
+    public static long rebuild(Config config, Store store, ProgressListener progress) {
+        try (var index = openOrRecreate(config.indexDir(), new StoreIndexContext(store));
+             var feeder = new IndexFeeder(store.messages(), index)) {
+            return feeder.rebuild(progress);
+        }
+    }
+
     private void startFeeding(boolean rebuild) {
         // Catching up runs in the background: the API answers meanwhile and /api/health shows the progress.
         Thread.ofVirtual().name("index-catch-up").start(() -> {

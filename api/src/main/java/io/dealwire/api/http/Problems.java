@@ -1,5 +1,6 @@
 package io.dealwire.api.http;
 
+import io.dealwire.core.store.StoreUnavailableException;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +33,10 @@ public final class Problems {
         var failure = ctx.failure();
         if (failure instanceof ApiException e) {
             send(ctx, e.status(), e.title(), e.getMessage());
-        } else if (failure instanceof io.dealwire.api.http.Unavailable u) {
-            send(ctx, 503, "Service unavailable", u.getMessage());
+        } else if (failure instanceof StoreUnavailableException u) {
+            // Temporary: clients retry after the Retry-After the 503 carries.
+            LOG.warn("{} {}: store unavailable: {}", ctx.request().method(), ctx.request().path(), u.getMessage());
+            send(ctx, 503, "Service unavailable", "the store cannot be reached right now; retry shortly (" + u.getMessage() + ")");
         } else if (failure != null) {
             LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), failure);
             send(ctx, 500, "Internal error", "the server failed to answer this request; the error is in its log");
