@@ -85,7 +85,7 @@ final class BodyCollector {
         if (base.equals("multipart/report")) deliveryReport = true;
         Multipart multipart;
         try {
-            multipart = new MimeMultipart(part.getDataHandler().getDataSource());
+            multipart = new MimeMultipart(new DecodedContent(part, type.toString()));
             multipart.getCount(); // parses: a missing boundary fails here
         } catch (MessagingException e) {
             warnings.add("broken " + base + " (" + describe(e) + "): read as plain text");
@@ -129,7 +129,7 @@ final class BodyCollector {
 
     private void walkForwarded(Part part, int depth) throws MessagingException, IOException {
         byte[] bytes;
-        try (InputStream in = content(part)) {
+        try (InputStream in = DecodedContent.open(part)) {
             bytes = in.readAllBytes();
         }
         MimeMessage inner = new MimeMessage(session, new ByteArrayInputStream(bytes));
@@ -208,11 +208,33 @@ final class BodyCollector {
             raw = part.getContentType();
             return new ContentType(raw == null ? "text/plain" : raw);
         } catch (ParseException e) {
+            ContentType repaired = repair(raw);
+            if (repaired != null) {
+                warnings.add("malformed Content-Type '" + raw + "' read as " + repaired.getBaseType());
+                return repaired;
+            }
             warnings.add("unreadable Content-Type '" + raw + "': read as text/plain");
         } catch (MessagingException e) {
             warnings.add("unreadable Content-Type: " + describe(e));
         }
         return new ContentType("text", "plain", null);
+    }
+
+    /** Repairs common breakage: empty parameters (";;") and a missing subtype ("text"). */
+    private static ContentType repair(String raw) {
+        if (raw == null) return null;
+        String s = raw.replaceAll(";(\\s*;)+", ";").replaceAll(";\\s*$", "");
+        int semi = s.indexOf(';');
+        String base = (semi < 0 ? s : s.substring(0, semi)).trim();
+        if (!base.contains("/")) {
+            base = base.equalsIgnoreCase("text") ? "text/plain" : "application/octet-stream";
+            s = base + (semi < 0 ? "" : s.substring(semi));
+        }
+        try {
+            return new ContentType(s);
+        } catch (ParseException e) {
+            return null; // beyond repair: the caller falls back to text/plain
+        }
     }
 
     private String disposition(Part part) {

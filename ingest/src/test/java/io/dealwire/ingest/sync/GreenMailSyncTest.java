@@ -135,6 +135,28 @@ class GreenMailSyncTest {
     }
 
     @Test
+    void sinceBoundsTheBackfill() throws Exception {
+        deliverNumbered(alice, 1, 3); // GreenMail dates arrivals now
+        store.mailboxes().save(withSince(TestMailboxes.plain("future", port(), "alice", "alice-pw", List.of("INBOX")),
+                java.time.LocalDate.now().plusDays(2)));
+        store.mailboxes().save(withSince(TestMailboxes.plain("past", port(), "alice", "alice-pw", List.of("INBOX")),
+                java.time.LocalDate.now().minusDays(2)));
+
+        assertEquals(0, sync("future").syncOnce().fetched(), "nothing arrived after the since date");
+        assertTrue(store.mailboxes().find("future").orElseThrow().folderSync().get("INBOX").backfillComplete());
+        assertEquals(3, sync("past").syncOnce().fetched());
+
+        deliverNumbered(alice, 4, 4);
+        assertEquals(1, sync("future").syncOnce().fetched(), "new mail is always synced");
+    }
+
+    private static Mailbox withSince(Mailbox m, java.time.LocalDate since) {
+        return new Mailbox(m.id(), m.name(), m.host(), m.port(), m.security(), m.username(), m.encryptedPassword(),
+                m.folders(), since, m.ownerId(), m.shared(), m.allowInsecure(), m.pinnedCertificateSha256(), m.state(),
+                m.lastError(), m.folderSync(), m.createdAt());
+    }
+
+    @Test
     void messagesStayUnreadOnTheServer() throws Exception {
         deliverNumbered(alice, 1, 3);
         addMailbox("mb1", "alice", "alice-pw");
