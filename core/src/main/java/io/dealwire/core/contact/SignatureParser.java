@@ -28,6 +28,7 @@ public final class SignatureParser {
     private static final Pattern COMPANY_SUFFIX = Pattern.compile(
             "(?i)\\b(sas|sasu|sarl|eurl|sa|sca|snc|gmbh|ag|ltd|limited|llc|inc|incorporated|corp|corporation|plc|bv|nv|srl|spa|s\\.a\\.s?|s\\.a\\.r\\.l|group|groupe)\\.?$");
     private static final Pattern WEBSITE = Pattern.compile("(?i)\\b((?:https?://)?www\\.[a-z0-9-]+(?:\\.[a-z0-9-]+)+(?:/\\S*)?|https?://[a-z0-9-]+(?:\\.[a-z0-9-]+)+(?:/\\S*)?)");
+    private static final Pattern NOT_SIGNATURE_LINE = Pattern.compile("^[-*>•·+=#]|\\.(xlsx?|docx?|pdf|pptx?|csv|txt|zip)\\b|[?!]$", Pattern.CASE_INSENSITIVE);
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
     private static final Pattern CLOSING = Pattern.compile("(?i)^(best|kind|warm)?\\s*(regards|wishes)|^(thanks|thank you|cheers|sincerely|cordialement|bien cordialement|"
             + "bien a vous|bien a toi|salutations|sinceres salutations|merci|a bientot|bonne journee|belle journee|--|—|__)[\\s,.!]*$");
@@ -64,6 +65,8 @@ public final class SignatureParser {
                 hadPhone = true;
             }
             if (hadPhone || line.length() > 70 || EMAIL.matcher(line).find() || WEBSITE.matcher(line).find()) continue;
+            // list items, quoted lines and file names are message text, not a signature's lines
+            if (NOT_SIGNATURE_LINE.matcher(line).find() || line.split("\\s+").length > 9) continue;
             boolean nameLine = !foldedName.isEmpty() && (folded.equals(foldedName) || folded.startsWith(foldedName + " ") || folded.startsWith(foldedName + ","));
             if (nameLine) {
                 if (name.isEmpty()) name = line.contains(",") ? line.substring(0, line.indexOf(',')).strip() : line;

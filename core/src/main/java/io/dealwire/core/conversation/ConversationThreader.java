@@ -64,8 +64,8 @@ public final class ConversationThreader {
         return unique.values().stream()
                 .filter(c -> c.conversationId() != null && c.mail().date() != null && !c.id().equals(mail.id()))
                 .filter(c -> Duration.between(c.mail().date(), mail.date()).abs().compareTo(window) <= 0)
+                .filter(c -> c.mail().participants().stream().anyMatch(a -> external.contains(a.address())))
                 .filter(c -> key.equals(Subjects.normalise(c.mail().subject())))
-                .filter(c -> externalAddresses(c.mail()).stream().anyMatch(external::contains))
                 .max(Comparator.comparing((StoredMessage c) -> c.mail().date()).thenComparing(StoredMessage::id))
                 .map(StoredMessage::conversationId)
                 .orElse(null);

@@ -13,12 +13,41 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Scores a message against a deal from the deal's earlier messages: who took part, what it was about, how recent. */
+/**
+ * Scores a message against a deal from the deal's earlier messages: who took part, what it was about, how
+ * recent. Only the deal's latest {@value #RECENT_MESSAGES} messages are read: what a deal is about now shows
+ * in its recent mail, and a long-running account must not make every new message slower.
+ */
 final class DealScorer {
+    static final int RECENT_MESSAGES = 40;
+
     private final OwnDomains ownDomains;
+
+    /** What scoring reads from one message, kept so a deal's earlier mail is not tokenised again for every new message. */
+    private record Features(Set<String> people, Set<String> subject, Set<String> words, Set<String> references) {
+    }
+
+    private static final int CACHE_SIZE = 20_000;
+    private final java.util.Map<String, Features> cache = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, Features> eldest) {
+                    return size() > CACHE_SIZE;
+                }
+            });
 
     DealScorer(OwnDomains ownDomains) {
         this.ownDomains = ownDomains;
+    }
+
+    private Features features(StoredMessage m) {
+        // keyed by content too: an erased or corrected message must be read again
+        var key = m.id() + "|" + m.erased() + "|" + m.mail().subject().hashCode() + "|" + m.mail().text().hashCode();
+        return cache.computeIfAbsent(key, k -> {
+            var references = new HashSet<>(Words.references(m.mail().subject() + "\n" + m.mail().text()));
+            for (var a : m.mail().attachments()) references.addAll(Words.references(a.filename()));
+            return new Features(external(m.mail()), Words.of(m.mail().subject()), Words.of(m.mail().newText()), references);
+        });
     }
 
     DealScore score(MailMessage mail, Deal deal, List<StoredMessage> dealMessages) {
@@ -29,13 +58,19 @@ final class DealScorer {
         var dealReferences = new HashSet<String>();
         Instant last = deal.createdAt();
         for (var m : dealMessages) {
-            if (m.id().equals(mail.id()) || m.erased()) continue;
-            dealPeople.addAll(external(m.mail()));
-            dealSubjects.addAll(Words.of(m.mail().subject()));
-            dealWords.addAll(Words.of(m.mail().newText()));
-            dealReferences.addAll(Words.references(m.mail().subject() + "\n" + m.mail().text()));
-            for (var a : m.mail().attachments()) dealReferences.addAll(Words.references(a.filename()));
             if (m.mail().date() != null && (last == null || m.mail().date().isAfter(last))) last = m.mail().date();
+        }
+        var recent = dealMessages.size() > RECENT_MESSAGES
+                ? dealMessages.stream().sorted(java.util.Comparator.comparing((StoredMessage m) -> m.mail().date(),
+                        java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))).skip(dealMessages.size() - RECENT_MESSAGES).toList()
+                : dealMessages;
+        for (var m : recent) {
+            if (m.id().equals(mail.id()) || m.erased()) continue;
+            var f = features(m);
+            dealPeople.addAll(f.people());
+            dealSubjects.addAll(f.subject());
+            dealWords.addAll(f.words());
+            dealReferences.addAll(f.references());
         }
         double participants = external.isEmpty() ? 0 : (double) external.stream().filter(dealPeople::contains).count() / external.size();
         double subject = Words.overlap(Words.of(mail.subject()), dealSubjects);

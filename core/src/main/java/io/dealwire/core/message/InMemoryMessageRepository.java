@@ -6,12 +6,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.function.Predicate;
+import java.util.Set;
+import java.util.function.Function;
 
-/** In-memory {@link MessageRepository}: for tests and for replaying labeled cases. Thread-safe. */
+/**
+ * In-memory {@link MessageRepository}: for tests and for replaying labeled cases. Thread-safe. Lookups by
+ * Message-ID, conversation and deal use indexes, as the database's would, so that replaying a large
+ * mailbox stays linear.
+ */
 public final class InMemoryMessageRepository implements MessageRepository {
     private final ConcurrentHashMap<String, StoredMessage> byId = new ConcurrentHashMap<>();
     private final ConcurrentSkipListMap<Long, String> bySeq = new ConcurrentSkipListMap<>();
+    private final Index byMessageId = new Index(m -> m.mail().messageId());
+    private final Index byConversation = new Index(StoredMessage::conversationId);
+    private final Index byDeal = new Index(StoredMessage::dealId);
     private long seq;
 
     @Override
@@ -21,17 +29,17 @@ public final class InMemoryMessageRepository implements MessageRepository {
 
     @Override
     public List<StoredMessage> findByMessageId(String messageId) {
-        return select(m -> messageId.equals(m.mail().messageId()));
+        return byMessageId.find(messageId);
     }
 
     @Override
     public List<StoredMessage> findByConversation(String conversationId) {
-        return select(m -> conversationId.equals(m.conversationId()));
+        return byConversation.find(conversationId);
     }
 
     @Override
     public List<StoredMessage> findByDeal(String dealId) {
-        return select(m -> dealId.equals(m.dealId()));
+        return byDeal.find(dealId);
     }
 
     @Override
@@ -43,10 +51,16 @@ public final class InMemoryMessageRepository implements MessageRepository {
     @Override
     public synchronized StoredMessage save(StoredMessage message) {
         var previous = byId.get(message.id());
-        if (previous != null) bySeq.remove(previous.seq());
+        if (previous != null) {
+            bySeq.remove(previous.seq());
+            unindex(previous);
+        }
         var saved = message.withSeq(++seq);
         byId.put(saved.id(), saved);
         bySeq.put(saved.seq(), saved.id());
+        byMessageId.add(saved);
+        byConversation.add(saved);
+        byDeal.add(saved);
         return saved;
     }
 
@@ -74,13 +88,55 @@ public final class InMemoryMessageRepository implements MessageRepository {
     @Override
     public synchronized void delete(String id) {
         var previous = byId.remove(id);
-        if (previous != null) bySeq.remove(previous.seq());
+        if (previous != null) {
+            bySeq.remove(previous.seq());
+            unindex(previous);
+        }
     }
 
-    private List<StoredMessage> select(Predicate<StoredMessage> p) {
+    private List<StoredMessage> select(java.util.function.Predicate<StoredMessage> p) {
         return byId.values().stream().filter(p)
                 .sorted(Comparator.comparing((StoredMessage m) -> m.mail().date(), Comparator.nullsFirst(Comparator.naturalOrder()))
                         .thenComparing(StoredMessage::id))
                 .toList();
+    }
+
+    private void unindex(StoredMessage m) {
+        byMessageId.remove(m);
+        byConversation.remove(m);
+        byDeal.remove(m);
+    }
+
+    /** Message ids by one key (null keys are not indexed); results come out in date order like a query would. */
+    private final class Index {
+        private final Function<StoredMessage, String> key;
+        private final ConcurrentHashMap<String, Set<String>> ids = new ConcurrentHashMap<>();
+
+        Index(Function<StoredMessage, String> key) {
+            this.key = key;
+        }
+
+        void add(StoredMessage m) {
+            var k = key.apply(m);
+            if (k != null) ids.computeIfAbsent(k, x -> ConcurrentHashMap.newKeySet()).add(m.id());
+        }
+
+        void remove(StoredMessage m) {
+            var k = key.apply(m);
+            if (k == null) return;
+            ids.computeIfPresent(k, (x, set) -> {
+                set.remove(m.id());
+                return set.isEmpty() ? null : set;
+            });
+        }
+
+        List<StoredMessage> find(String k) {
+            var set = k == null ? null : ids.get(k);
+            if (set == null) return List.of();
+            return set.stream().map(byId::get).filter(java.util.Objects::nonNull)
+                    .sorted(Comparator.comparing((StoredMessage m) -> m.mail().date(), Comparator.nullsFirst(Comparator.naturalOrder()))
+                            .thenComparing(StoredMessage::id))
+                    .toList();
+        }
     }
 }

@@ -44,6 +44,8 @@ class SignatureParserTest {
     void plainTextIsNotMistakenForASignature() {
         var s = SignatureParser.parse("Merci pour votre retour, à bientôt.", "Luc Bernard", "FR", "ferroval");
         assertEquals(SignatureDetails.EMPTY, s);
+        var listed = SignatureParser.parse("Attached:\n- Metropolitan sales sheet.xls\n- Director's notes\nJohn", "John Smith", null, "austintx");
+        assertEquals("", listed.title());
     }
 
     @Test
