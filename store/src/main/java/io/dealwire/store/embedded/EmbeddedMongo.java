@@ -28,6 +28,8 @@ public final class EmbeddedMongo implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
     /** The store file, relative to the data dir. */
     public static final String STORE_FILE = "store/dealwire.mv";
+    /** H2's page cache: documents are deserialised page by page, so random reads by id depend on it. */
+    private static final int CACHE_MB = 32;
 
     private final MongoServer server;
     private final MongoBackend backend;
@@ -75,7 +77,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         }
         MVStore mvStore;
         try {
-            mvStore = new MVStore.Builder().fileName(file.toString()).compress().open();
+            mvStore = new MVStore.Builder().fileName(file.toString()).compress().cacheSize(CACHE_MB).open();
         } catch (MVStoreException e) {
             throw new StoreUnavailableException("cannot open the store file " + file
                     + " (is another Dealwire running on this data dir?): " + e.getMessage(), e);
