@@ -15,6 +15,14 @@ after(async () => {
 });
 
 test('a person logs in with a password and the board shows the seeded deals with value and owner', async () => {
+  // The API must accept the session cookie: say so plainly when it does not, rather than time out in the page.
+  const session = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: seed.adminEmail, password: seed.adminPassword }) });
+  assert.equal(session.status, 200, await session.text());
+  const cookie = session.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const me = await fetch(`${base}/api/me`, { headers: { Cookie: cookie } });
+  assert.equal(me.status, 200, 'the API refuses the session cookie: AuthHandler must accept SessionAuth.fromCookie '
+    + '(CrmRoutes.sessionAuth()) for requests without a bearer token');
   await login(page, seed.adminEmail, seed.adminPassword);
   for (const d of seed.deals) {
     const card = page.locator(`.column[data-stage="${d.stage}"] .card[data-deal-id="${d.id}"]`);

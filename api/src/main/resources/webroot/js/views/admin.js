@@ -35,7 +35,7 @@ function mailboxRow(m) {
     h('td', {},
       h('div', { class: `progress ${pct === 100 ? 'done' : ''}`, role: 'progressbar', 'aria-valuemin': '0', 'aria-valuemax': '100', 'aria-valuenow': String(pct), title: `${pct} %` },
         h('div', { style: `width:${pct}%` })),
-      h('div', { class: 'muted small progress-label' }, `${pct} % · ${m.messages ?? 0} messages`)),
+      h('div', { class: 'muted small progress-label' }, `${pct} % · ${m.messages ?? m.folderSync.reduce((s, f) => s + f.stored, 0)} messages`)),
     h('td', { class: 'muted small' }, m.folderSync.map((f) => h('div', {}, `${f.folder}: ${f.stored} stored`))),
     h('td', {}, m.shared ? 'shared' : 'personal'),
     h('td', {}, h('button', { type: 'button', class: 'danger', onclick: async () => {

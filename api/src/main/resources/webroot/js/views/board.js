@@ -27,7 +27,7 @@ function card(d) {
     h('div', { class: 'card-row' },
       h('span', { class: 'card-value' }, money(d.value, d.currency)),
       h('span', { class: 'card-owner', title: 'Owner' }, d.ownerName || 'unassigned')),
-    h('div', { class: 'card-row muted small' }, h('span', { title: d.lastActivity || '' }, `Last mail ${ago(d.lastActivity)}`)),
+    h('div', { class: 'card-row muted small' }, h('span', { title: d.lastActivity || '' }, d.lastActivity ? `Last mail ${ago(d.lastActivity)}` : 'No mail yet')),
     h('div', { class: 'badges' }, dealBadges(d)));
 }
 
@@ -105,7 +105,7 @@ export async function renderBoard(root, params) {
   });
   board.addEventListener('dragend', (e) => e.target.closest?.('.card')?.classList.remove('dragging'));
 
-  clear(root).append(toolbar, deals.length ? null : h('p', { class: 'muted' }, 'No deals here yet: they appear as mail comes in, or create one.'), board);
+  clear(root).append(...[toolbar, deals.length ? null : h('p', { class: 'muted' }, 'No deals here yet: they appear as mail comes in, or create one.'), board].filter(Boolean));
 }
 
 function refreshCounts(root) {

@@ -31,7 +31,7 @@ export async function renderDeal(root, id) {
         d.companyId ? h('a', { href: `#/companies/${encodeURIComponent(d.companyId)}` }, d.companyName || 'Company') : null,
         h('span', {}, money(d.value, d.currency)),
         h('span', {}, `Owner: ${d.ownerName || 'unassigned'}`),
-        h('span', { title: d.lastActivity || '' }, `Last mail ${ago(d.lastActivity)}`)),
+        h('span', { title: d.lastActivity || '' }, d.lastActivity ? `Last mail ${ago(d.lastActivity)}` : 'No mail yet')),
       h('div', { class: 'badges' }, dealBadges(d))),
     h('label', { class: 'field stage-field' }, 'Stage', stageSelect));
 

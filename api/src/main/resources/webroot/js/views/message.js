@@ -23,7 +23,7 @@ export async function renderMessage(root, id, params) {
 
   const actions = h('div', { class: 'actions' },
     m.blockedImages > 0 && !images
-      ? h('a', { class: 'button', id: 'show-images', href: `#/messages/${encodeURIComponent(id)}?images=1` }, `Show ${m.blockedImages} remote image${m.blockedImages > 1 ? 's' : ''}`)
+      ? h('a', { class: 'button', id: 'show-images', href: `#/messages/${encodeURIComponent(id)}?images=1` }, `Show images (${m.blockedImages} hidden)`)
       : null,
     m.erased ? null : h('button', { type: 'button', onclick: () => download(id) }, 'Download text'));
 

@@ -68,7 +68,7 @@ export async function renderMetrics(root, params) {
   }
   const cur = m.currency || 'EUR';
   const kpi = (label, value, title) => h('div', { class: 'kpi', title: title || label }, h('div', { class: 'value' }, value), h('div', { class: 'label' }, label));
-  root.append(
+  root.append(...[
     h('div', { class: 'kpis', id: 'kpis' },
       kpi('Win rate', pct(m.winRate), 'Won ÷ (won + lost) among deals closed in the period'),
       kpi('Average deal', money(m.averageDealValue, cur)),
@@ -83,5 +83,5 @@ export async function renderMetrics(root, params) {
     m.funnel?.length ? h('section', { class: 'panel' }, h('h2', {}, 'Stages'), h('table', { class: 'data' },
       h('thead', {}, h('tr', {}, ['Stage', 'Reached', 'Now in stage', 'Value now', 'Conversion to next', 'Avg. days in stage'].map((t) => h('th', {}, t)))),
       h('tbody', {}, m.funnel.map((s) => h('tr', {}, h('td', {}, s.name), h('td', {}, String(s.reached)), h('td', {}, String(s.current ?? '—')),
-        h('td', {}, money(s.value, cur)), h('td', {}, pct(s.conversionToNext)), h('td', {}, num(s.averageDaysInStage))))))) : null);
+        h('td', {}, money(s.value, cur)), h('td', {}, pct(s.conversionToNext)), h('td', {}, num(s.averageDaysInStage))))))) : null].filter(Boolean));
 }

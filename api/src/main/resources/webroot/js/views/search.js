@@ -51,12 +51,15 @@ export async function renderSearch(root, params) {
     return;
   }
   const names = labels(result.hits);
+  // Owner facet values are user ids: name them when the caller may list users (admins).
+  const users = await api('/api/users').catch(() => []);
+  names.owner = Object.fromEntries(users.map((u) => [u.id, u.name]));
   const facets = h('aside', { class: 'facets', id: 'facets' }, Object.entries(result.facets || {})
     .filter(([, values]) => Object.keys(values).length)
     .map(([dimension, values]) => h('section', { class: 'facet', dataset: { facet: dimension } },
       h('h3', {}, FACET_NAMES[dimension] || dimension),
       h('ul', {}, Object.entries(values).slice(0, 8).map(([value, count]) => h('li', {},
-        h('a', { href: `#/search?q=${q(`${query} ${facetTerm(dimension, names[dimension]?.[value] ? value : value)}`.trim())}&sort=${sort}` },
+        h('a', { href: `#/search?q=${q(`${query} ${facetTerm(dimension, value)}`.trim())}&sort=${sort}` },
           names[dimension]?.[value] || value),
         h('span', { class: 'count' }, String(count))))))));
 
