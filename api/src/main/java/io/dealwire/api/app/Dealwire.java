@@ -17,7 +17,9 @@ import io.dealwire.api.mailbox.MailboxService;
 import io.dealwire.api.search.SearchRoutes;
 import io.dealwire.api.secret.SecretBox;
 import io.dealwire.core.store.Store;
+import io.dealwire.store.MongoStore;
 import io.dealwire.store.StoreFactory;
+import io.dealwire.store.backup.Backup;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import org.slf4j.Logger;
@@ -66,7 +68,7 @@ public final class Dealwire implements AutoCloseable {
 
     public static Dealwire start(Config config) {
         var clock = Clock.systemUTC();
-        Store store = openStore(config);
+        MongoStore store = openStore(config);
         Search search = null;
         Mailboxes mailboxes = null;
         Vertx vertx = null;
@@ -102,7 +104,7 @@ public final class Dealwire implements AutoCloseable {
             List<Consumer<Router>> secured = List.of(
                     new UserRoutes(accounts, store.users(), blocking)::mount,
                     new MailboxRoutes(mailboxService, blocking)::mount,
-                    new AdminRoutes(search)::mount,
+                    new AdminRoutes(search, dir -> Backup.write(store, dir), blocking)::mount,
                     new SearchRoutes(search, access, blocking)::mount,
                     new ContextRoutes(new ContextService(store, DealActivities.of(store), clock), access, blocking)::mount,
                     crm::mountSecured,
@@ -129,7 +131,7 @@ public final class Dealwire implements AutoCloseable {
         return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 
-    private static Store openStore(Config config) {
+    private static MongoStore openStore(Config config) {
         try {
             return StoreFactory.open(config.mongoUri(), config.dataDir());
         } catch (RuntimeException e) {
