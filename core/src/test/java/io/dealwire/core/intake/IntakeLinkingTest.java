@@ -177,6 +177,10 @@ class IntakeLinkingTest {
         var unrelated = accept(TestMail.id("o3").from("Hélène Roux <h.roux@batiplus.fr>").to(PAUL)
                 .subject("RE: Proposition commerciale – module GMAO").at("2025-07-20T11:00:00Z").text("Bonjour, où en sommes-nous ?").build());
         assertNotEquals(q.conversationId(), unrelated.conversationId(), "outside the time window the subject alone does not thread");
+        var colleague = accept(TestMail.id("o4").from("Yves Roux <y.roux@batiplus.fr>").to(PAUL).cc("Hélène Roux <h.roux@batiplus.fr>").noMessageId()
+                .subject("RE: Proposition commerciale – module GMAO").at("2025-03-13T11:00:00Z")
+                .text("Bonjour, je suis le DAF de Batiplus : pouvez-vous préciser les conditions de paiement ?").build());
+        assertEquals(q.conversationId(), colleague.conversationId(), "a new person at the customer, in copy of the thread");
     }
 
     @Test
@@ -303,5 +307,30 @@ class IntakeLinkingTest {
         var invoice = accept(TestMail.id("s3").from("Marie Jouan <direction.nantes@residences-glycines.fr>").to(PAUL)
                 .subject("GMAO Nantes : facture").at("2025-03-10T09:00:00Z").text("Bonjour, pourriez-vous renvoyer la facture de la GMAO de Nantes au service comptable ?").build());
         assertNotEquals(angers.dealId(), invoice.dealId(), "a follow-up on the Nantes order does not land on the Angers deal");
+    }
+
+    @Test
+    void anAmbiguousMessageBetweenTwoOpenDealsIsLinkedButPutOnTheReviewList() {
+        accept(TestMail.id("v1").from("Tom Baker <tom.baker@globex.co.uk>").to(JANE).subject("Quote for 40 helpdesk seats")
+                .at("2025-02-03T10:00:00Z").text("Hi Jane, we are looking for a helpdesk tool for 40 agents. Could you send a quote?").build());
+        accept(TestMail.id("v2").from("Tom Baker <tom.baker@globex.co.uk>").to(JANE).subject("Onboarding workshop for Leeds")
+                .at("2025-02-03T11:00:00Z").text("Hi Jane, we would also need an onboarding workshop for the Leeds team.").build());
+        assertEquals(2, store.deals().count());
+        var vague = accept(TestMail.id("v3").from("Amy Ward <amy.ward@globex.co.uk>").to(JANE).subject("Quick question")
+                .at("2025-02-04T09:00:00Z").text("Hi Jane, Tom asked me to get in touch. When could we talk?").build());
+        assertNotNull(vague.dealId());
+        assertTrue(vague.needsReview(), "nothing tells the two deals apart");
+        assertTrue(vague.linkConfidence() < 0.5);
+        assertEquals(2, store.deals().count());
+    }
+
+    @Test
+    void whenWeAreOnlyBlindCopiedOnlyTheSenderBecomesAContact() {
+        accept(TestMail.id("b1").from("Kim Nguyen <kim@umbrella-labs.com>").to("Lee Park <lee@supplier-one.com>")
+                .subject("Introduction: Brightdesk").at("2025-03-03T09:00:00Z")
+                .text("Lee, I am copying Jane from Brightdesk (in Bcc) who could help with your helpdesk project.").build());
+        assertTrue(store.contacts().findByEmail("kim@umbrella-labs.com").isPresent());
+        assertTrue(store.contacts().findByEmail("lee@supplier-one.com").isEmpty(), "a stranger we were Bcc'd about is not a contact");
+        assertTrue(store.companies().findByDomain("supplier-one.com").isEmpty());
     }
 }
