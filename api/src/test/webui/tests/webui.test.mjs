@@ -57,6 +57,16 @@ test('the deal page shows the stage history set by a person', async () => {
   assert.match(await page.locator('#history').innerText(), /Won/);
   assert.match(await page.locator('#history').innerText(), /set by a person/);
   await shot(page, '03-deal');
+
+  // A deal made from mail: both directions on its timeline and the evidence of its inferred stage.
+  await page.goto(`${base}/#/board`);
+  await page.locator('.card', { hasText: 'Request for a quote' }).first().click();
+  await page.locator('#timeline').waitFor();
+  assert.equal(await page.locator('#timeline .dir-inbound').count(), 1);
+  assert.equal(await page.locator('#timeline .dir-outbound').count(), 1);
+  assert.ok(await page.locator('#history .evidence').count() > 0, 'the inferred stage cites its evidence');
+  assert.match(await page.locator('#people').innerText(), /Dana Smith/);
+  await shot(page, '03-deal-from-mail');
 });
 
 test('search shows highlighted snippets and facets, and opens a message', async () => {

@@ -286,4 +286,29 @@ class CrmApiTest {
         assertEquals(409, f.admin.delete("/api/pipelines/default").status());
         assertEquals(404, f.admin.get("/api/pipelines/none").status());
     }
+
+    @Test
+    void remindersListTheCallersDealsThatNeedAReplyOrWentQuiet() {
+        var dana = f.contact("ct-dana", "Dana", "dana@acme.example", "co-acme");
+        f.mailbox("box", f.adminId, true);
+        f.deal("deal-1", "Acme", "co-acme", f.adminId, "contacted", 0);
+        f.message("m-1", "box", dana, "deal-1", "Question", "Can you call me?", "", false);
+        var rita = f.user("Rita", "rep");
+        f.deal("deal-2", "Acme too", "co-acme", rita.id(), "contacted", 0);
+        f.message("m-2", "box", dana, "deal-2", "Other question", "And this?", "", false);
+
+        var mine = f.admin.get("/api/reminders");
+        assertEquals(200, mine.status(), mine.body());
+        var kinds = new java.util.HashSet<String>();
+        for (var r : mine.json()) {
+            assertEquals("deal-1", r.get("dealId").asText(), "only the caller's deals by default: " + mine.body());
+            kinds.add(r.get("kind").asText());
+            assertEquals("Administrator", r.get("ownerName").asText());
+        }
+        assertEquals(java.util.Set.of("needs-reply", "inactive"), kinds, mine.body());
+        var all = f.admin.get("/api/reminders?owner=all").json();
+        assertTrue(all.toString().contains("deal-2"), all.toString());
+        var ritas = rita.http().get("/api/reminders").json();
+        assertTrue(ritas.toString().contains("deal-2") && !ritas.toString().contains("deal-1"), ritas.toString());
+    }
 }
