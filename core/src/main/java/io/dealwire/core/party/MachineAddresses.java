@@ -29,6 +29,9 @@ public final class MachineAddresses {
             "lists", "list", "news", "newsletter", "newsletters", "enews", "email", "emails", "e", "em", "mailer", "mailing",
             "bounce", "bounces", "reply", "offer", "offers", "promo", "marketing", "campaign", "mkt", "info", "notifications", "notify");
 
+    /** Hosts named for bulk sending: zdlists.com, msnnewsletters.…, customoffers.com, optin-offers.net. */
+    private static final Pattern BULK_HOST_PART = Pattern.compile("(?i)(lists|newsletters?|optin|mailings|[a-z]offers)[.-]|(^|[.-])(offers|promo)[.-]");
+
     private MachineAddresses() {
     }
 
@@ -43,6 +46,7 @@ public final class MachineAddresses {
             if (BULK_WORDS.contains(word) || word.length() > 4 && word.endsWith("news") || word.startsWith("newsletter")) return true;
         }
         var domain = address.domain();
+        if (BULK_HOST_PART.matcher(domain).find()) return true;
         int dot = domain.indexOf('.');
         // only a subdomain counts: e.example.com is bulk, e.com is not
         return dot > 0 && domain.indexOf('.', dot + 1) > 0 && BULK_HOSTS.contains(domain.substring(0, dot));
