@@ -6,6 +6,8 @@ import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import org.eclipse.angus.mail.imap.IMAPStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import javax.net.ssl.SSLException;
 import java.io.InterruptedIOException;
@@ -25,6 +27,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * failures into a {@link MailboxConnectException} whose kind and message say what went wrong.
  */
 final class ImapConnector {
+    private static final Logger log = LoggerFactory.getLogger(ImapConnector.class);
     /** One timer thread enforces write timeouts for every connection (instead of one thread each). */
     private static final ScheduledExecutorService WRITE_TIMEOUTS = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("imap-write-timeouts").factory());
@@ -153,6 +156,7 @@ final class ImapConnector {
             store.close();
         } catch (MessagingException | RuntimeException e) {
             // closing a broken connection: nothing left to release, and the original failure is what matters
+            log.debug("closing an IMAP connection failed: {}", e.toString());
         }
     }
 }

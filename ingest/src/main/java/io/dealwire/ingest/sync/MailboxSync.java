@@ -63,7 +63,8 @@ public final class MailboxSync {
     private final Semaphore wakeSignal = new Semaphore(0);
     private volatile boolean stopped;
     private volatile IMAPFolder idling;
-    private volatile Thread runner;
+    /** The folder watched with IDLE between passes: INBOX when synced, else the first synced folder. */
+    private volatile String idleFolder = "INBOX";
     /** Per folder: server message count and UIDNEXT seen at the last expunge check. */
     private final Map<String, long[]> lastSeen = new HashMap<>();
 
@@ -96,7 +97,6 @@ public final class MailboxSync {
      * {@link SyncState#ERROR} with the server's words and returns.
      */
     public void run() {
-        runner = Thread.currentThread();
         var backoff = new Backoff(settings.backoffBase(), settings.backoffMax());
         while (!stopped) {
             Mailbox mailbox = store.mailboxes().find(mailboxId).orElse(null);
@@ -146,14 +146,16 @@ public final class MailboxSync {
         }
     }
 
-    /** Asks {@link #run()} to finish: breaks an IDLE or a wait, and interrupts blocking I/O. */
+    /**
+     * Asks {@link #run()} to finish: breaks an IDLE or a wait; a batch in flight completes (bounded by
+     * the read timeout). The thread is deliberately not interrupted: an interrupt closes any NIO
+     * file channel it is using, which would break an embedded store in the middle of a commit.
+     */
     public void stop() {
         stopped = true;
         stopSignal.countDown();
         wakeSignal.release(Integer.MAX_VALUE / 2);
         breakIdle();
-        Thread t = runner;
-        if (t != null) t.interrupt();
     }
 
     /** Ends the current IDLE or poll wait early, so a pass starts now. */
@@ -212,6 +214,7 @@ public final class MailboxSync {
             return fs == null || !fs.backfillComplete();
         });
         if (backfilling) setState(SyncState.BACKFILLING, null);
+        idleFolder = folders.contains("INBOX") || folders.isEmpty() ? "INBOX" : folders.getFirst();
         var counts = new Counts();
         for (String folder : folders) {
             if (stopped) break;
@@ -393,7 +396,13 @@ public final class MailboxSync {
                 counts.warnings++;
                 log.debug("mailbox {} folder '{}' UID {}: parse warnings {}", mailboxId, name, m.uid(), mail.warnings());
             }
-            stored.add(intake.accept(mail, new MessageLocation(mailboxId, name, uidValidity, m.uid(), false)));
+            try {
+                stored.add(intake.accept(mail, new MessageLocation(mailboxId, name, uidValidity, m.uid(), false)));
+            } catch (RuntimeException e) {
+                // never skipped (that would lose it): the batch is retried, and the error names the message
+                throw new IllegalStateException("folder '" + name + "' UID " + m.uid() + " could not be stored: "
+                        + describe(e), e);
+            }
             counts.bytes += m.bytes().length;
         }
         counts.fetched += raw.size();
@@ -473,27 +482,33 @@ public final class MailboxSync {
             return;
         }
         if (wakeSignal.tryAcquire()) return; // woken before the wait began
-        var inbox = (IMAPFolder) imap.getFolder("INBOX");
-        inbox.open(Folder.READ_ONLY);
+        var watched = (IMAPFolder) imap.getFolder(idleFolder);
+        watched.open(Folder.READ_ONLY);
         try {
-            FolderSync fs = mailbox().folderSync().get("INBOX");
-            if (fs != null && inbox.getUIDNext() > fs.lastUid() + 1) return; // arrived since the pass
-            idling = inbox;
+            FolderSync fs = mailbox().folderSync().get(idleFolder);
+            if (fs != null && watched.getUIDNext() > fs.lastUid() + 1) return; // arrived since the pass
+            idling = watched;
+            // ends the IDLE when it is due for renewal or the sync stops; repeated because a DONE sent
+            // just before the IDLE command itself would be lost
             Thread breaker = Thread.ofVirtual().name("idle-timer-" + mailboxId).start(() -> {
                 try {
-                    if (!stopSignal.await(wait.toMillis(), TimeUnit.MILLISECONDS)) breakIdle();
+                    stopSignal.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+                    while (!Thread.currentThread().isInterrupted()) {
+                        breakIdle();
+                        Thread.sleep(200);
+                    }
                 } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt(); // the IDLE ended first: nothing to break
+                    Thread.currentThread().interrupt(); // the IDLE ended: nothing left to break
                 }
             });
             try {
-                if (!stopped) inbox.idle(true);
+                if (!stopped) watched.idle(true);
             } finally {
                 idling = null;
                 breaker.interrupt();
             }
         } finally {
-            if (inbox.isOpen()) inbox.close(false);
+            if (watched.isOpen()) watched.close(false);
         }
     }
 

@@ -38,6 +38,12 @@ final class CrashableStore implements Store {
     private int writes;
     private int crashAt = -1;
 
+    /** The sync wraps failures with the message they hit: look through the causes. */
+    static boolean isCrash(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof SimulatedCrash) return true;
+        return false;
+    }
+
     void crashAtWrite(int n) {
         writes = 0;
         crashAt = n;

@@ -272,6 +272,23 @@ class GreenMailSyncTest {
         }
     }
 
+    @Test
+    void mailboxesSharingAServerTakeTurnsUnderAConnectionLimitOfOne() throws Exception {
+        GreenMailUser bob = greenMail.setUser("bob@acme.test", "bob", "bob-pw");
+        deliverNumbered(alice, 1, 2);
+        deliver(bob, TestMailboxes.raw("b1@client.test", "c@client.test", "bob@acme.test", "For Bob", "Hi Bob"));
+        addMailbox("mb-alice", "alice", "alice-pw");
+        addMailbox("mb-bob", "bob", "bob-pw");
+        // a long poll: a mailbox that kept its connection while idle would starve the other one
+        var oneConnection = FAST.withMaxConnectionsPerServer(1).withPollInterval(Duration.ofSeconds(30));
+        try (var service = new SyncService(store, intake, Mailbox::encryptedPassword, oneConnection)) {
+            service.startAll();
+            await(() -> store.messages().count() == 3, "both mailboxes synced through one connection slot");
+        }
+        assertEquals(1, store.messages().findByMailbox("mb-bob", "INBOX").size());
+        assertEquals(2, store.messages().findByMailbox("mb-alice", "INBOX").size());
+    }
+
     static void await(BooleanSupplier condition, String what) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (System.nanoTime() < deadline) {
