@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  */
 public final class Sentences {
     /** Sales signals sit at the top of a reply: text beyond this is not read. */
-    static final int MAX_CHARS = 8000;
+    static final int MAX_CHARS = 4000;
     private static final int MAX_QUOTE = 300;
     private static final Pattern PARAGRAPH = Pattern.compile("\\n\\s*\\n|\\n\\s*(?=[-*\u2022]\\s)|\\n(?=\\s*(?:bonjour|hello|hi|dear|madame|monsieur|cordialement|regards|best|thanks|merci)\\b)", Pattern.CASE_INSENSITIVE);
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?\u2026])\\s+|(?<=[!?])(?=\\p{L})");

@@ -44,12 +44,22 @@ public final class SignalExtractor {
         var sentences = Sentences.of(mail.newText());
         var signals = new ArrayList<Signal>();
         var all = new StringBuilder();
-        for (var s : sentences) all.append(s.normalized()).append('\n');
+        var masks = new long[sentences.size()];
+        for (int i = 0; i < sentences.size(); i++) {
+            var normalized = sentences.get(i).normalized();
+            all.append(normalized).append('\n');
+            masks[i] = SignalRules.candidates(normalized);
+        }
         String language = LanguageDetector.detect(all.toString());
         var bant = new ArrayList<Signal>();
-        for (var rule : SignalRules.RULES) {
+        var rules = SignalRules.RULES;
+        for (int r = 0; r < rules.size(); r++) {
+            var rule = rules.get(r);
             if (!rule.appliesTo(direction)) continue;
-            for (var sentence : sentences) {
+            long bit = 1L << r;
+            for (int i = 0; i < sentences.size(); i++) {
+                if ((masks[i] & bit) == 0) continue;
+                var sentence = sentences.get(i);
                 if (fires(rule, sentence)) {
                     var signal = new Signal(rule.milestone(), rule.name(), sentence.original(), rule.confidence(), rule.condition());
                     (rule.category().isEmpty() ? signals : bant).add(signal);

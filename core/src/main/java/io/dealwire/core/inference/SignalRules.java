@@ -4,7 +4,9 @@ import io.dealwire.core.inference.Signal.Condition;
 import io.dealwire.core.message.Direction;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -54,6 +56,10 @@ final class SignalRules {
     static final String MONEY = "(?:[$€£] ?\\d|\\b\\d[\\d ,.]*(?: ?k| ?m)? ?(?:€|\\$|£|k€|keur|eur|euros|usd|dollars|gbp)(?:\\b|(?=\\s|$|[.,;)])))";
 
     static final List<Rule> RULES = build();
+    /** For each trigger word, the rules (bit i = RULES.get(i)) it lets through. */
+    static final Map<String, Long> RULES_BY_WORD = index();
+    /** The rules without triggers: tried on every sentence. */
+    static final long ALWAYS = always();
 
     private SignalRules() {
     }
@@ -63,21 +69,21 @@ final class SignalRules {
 
         // --- Proposal: we deliver an offer (not a promise to send one, not a question about one).
         r.add(rule("proposal.sent", PROPOSAL, 0.85, OUTBOUND, "\\b" + DELIVER + "\\b.{0,60}?\\b" + PROPOSAL_ANY + "\\b")
-                .neg().build());
+                .neg().on("proposal proposals quote quotes quotation quotations estimate estimates pricing price sow statement order form contract contracts agreement agreements offer offers devis offre offres proposition propositions chiffrage cotation grille tarifs tarif contrat contrats bon conditions propale propales signed").build());
         r.add(rule("proposal.sent", PROPOSAL, 0.85, OUTBOUND, "\\b" + PROPOSAL_ANY
-                + "\\b.{0,30}?\\b(?:is attached|are attached|attached|enclosed|ci joint|ci jointe|en piece jointe|en pj)\\b").neg().build());
+                + "\\b.{0,30}?\\b(?:is attached|are attached|attached|enclosed|ci joint|ci jointe|en piece jointe|en pj)\\b").neg().on("proposal proposals quote quotes quotation quotations estimate estimates pricing price sow statement order form contract contracts agreement agreements offer offers devis offre offres proposition propositions chiffrage cotation grille tarifs tarif contrat contrats bon conditions propale propales signed").build());
         r.add(rule("proposal.sent-earlier", PROPOSAL, 0.7, null, "\\b(?:the|my|our) " + PROPOSAL_EN + " (?:i|we) (?:sent|shared|emailed|submitted)\\b"
                 + "|\\b" + PROPOSAL_FR + " (?:que )?(?:je vous ai|nous vous avons) (?:envoye|transmis|adresse|fait parvenir|soumis)"
                 + "|\\b(?:notre|mon|le|votre) " + PROPOSAL_FR + " (?:envoye|transmis|adresse)e?s?\\b"
                 + "|\\b(?:following up|follow up|circling back|checking in|just checking|any (?:news|update|feedback)|je me permets de revenir|je reviens vers vous|relance|avez vous pu)\\b.{0,40}?\\b(?:my|our|the|notre|mon|le|la|l|du|de notre|votre) ?" + PROPOSAL_ANY + "\\b(?! request| demande)")
-                .neg().question().build());
+                .neg().question().on("proposal proposals quote quotes quotation quotations estimate estimates pricing price sow statement order form contract contracts agreement agreements offer offers devis offre offres proposition propositions chiffrage cotation grille tarifs tarif contrat contrats bon conditions propale propales signed").build());
         // The customer acknowledges an offer: it was made, whatever channel it went through.
         r.add(rule("proposal.received", PROPOSAL, 0.75, INBOUND,
                 "\\b(?:thank you|thanks|thx)\\b.{0,15}?\\bfor (?:the |your |this |sending (?:the |your |us |me )?|sharing (?:the |your )?)(?:updated |revised |detailed |new |latest )?" + PROPOSAL_ANY + "\\b"
                         + "|\\b(?:received|reviewing|reviewed|looked at|looking at|went through|gone through|going through|studied|studying|discussing|discussed|analysing|analyzing|circulated|went over|going over|looking over|comparing|compared) (?:the|your|this) (?:updated |revised |new |detailed |latest )?" + PROPOSAL_ANY + "\\b"
                         + "|\\b(?:merci|je vous remercie|nous vous remercions)\\b.{0,15}?\\b(?:pour|de) (?:votre|le|la|l|cette|ce|vos|les|l envoi de votre|l envoi du) ?(?:nouvelle |nouveau |derniere |dernier )?" + PROPOSAL_FR + "\\b"
                         + "|\\b(?:bien recu|avons recu|ai recu|etudions|etudie|analysons|examinons|regardons|relu|parcouru|comparons) (?:votre|le|la|l|cette|ce|vos|les|du|de la|de votre) ?(?:nouvelle |nouveau |derniere |dernier )?" + PROPOSAL_FR + "\\b")
-                .neg().build());
+                .neg().on("proposal proposals quote quotes quotation quotations estimate estimates pricing price sow statement order form contract contracts agreement agreements offer offers devis offre offres proposition propositions chiffrage cotation grille tarifs tarif contrat contrats bon conditions propale propales signed").build());
 
         // --- Qualified: the customer asks for an offer (a request, not a delivery).
         r.add(rule("qualified.asks-for-offer", QUALIFIED, 0.7, INBOUND,
@@ -91,7 +97,7 @@ final class SignalRules {
                         + "|\\b(?:nous souhaiterions|nous souhaitons|je souhaiterais|je souhaite|nous aimerions|j aimerais|nous voudrions|je voudrais|nous desirons|nous avons besoin d|j ai besoin d)\\b(?: recevoir| obtenir| avoir| disposer d)? ?(?:un |une |votre |vos |le |la |les |d un |d une )?(?:devis|offre|proposition|chiffrage|tarifs?|cotation|prix|grille tarifaire|propale)\\b"
                         + "|\\bquel(?:s|le|les)? (?:est|sont|serait|seraient) (?:le |la |les |vos |votre )?(?:prix|tarifs?|couts?|conditions tarifaires)\\b"
                         + "|\\bcombien (?:coute|couterait|coutent|couteraient)\\b|\\b(?:demande de (?:devis|prix|cotation|chiffrage|proposition)|appel d offres|cahier des charges)\\b")
-                .neg().question().condition(Condition.EXCHANGE).build());
+                .neg().question().condition(Condition.EXCHANGE).on("proposal quote quotation pricing price prices estimate offer cost costs rates much rfp rfq tenders devis offre proposition tarif tarifs prix chiffrage cotation grille conditions propale combien cahier appel couts cout").build());
         // A meeting, call or demo that is booked or took place.
         r.add(rule("qualified.meeting", QUALIFIED, 0.8, null,
                 "\\b(?:meeting|call|demo|demonstration|visit|appointment|session|workshop|presentation|video call|zoom|teams call)\\b (?:is |has been |was |are )?(?:now )?(?:confirmed|booked|scheduled|set up|arranged|planned)\\b"
@@ -115,15 +121,15 @@ final class SignalRules {
                         + "|\\bmerci (?:pour|de) (?:votre temps|cet echange|notre echange|l echange|la demo|la demonstration|le rendez vous|la reunion|votre accueil|l appel|cet appel|notre appel|le temps|la presentation|cette presentation|la visite|notre rencontre|cette rencontre)\\b"
                         + "|\\bsuite a (?:notre|mon|votre|la|nos) (?:echange telephonique|entretien|rendez vous|rdv|reunion|appel|conversation|demo|demonstration|visite|visio|rencontre|discussion|echange)\\b(?! (?:de mails|par mail|par email|par courriel|ecrit))"
                         + "|\\bcomme (?:convenu|evoque|discute|vu) (?:lors de|pendant|au cours de|durant|a) (?:notre|la|l) (?:echange|entretien|rendez vous|rdv|reunion|appel|conversation|demo|visite|visio|telephone)\\b")
-                .neg().build());
+                .neg().on("slot talk speak meeting meetings call calls demo demonstration visit appointment session workshop presentation zoom teams invite invitation see talking speaking chatting forward time temps accueil visite rendez rdv reunion appel visio visioconference entretien rencontre point atelier disponibilite presence venue creneau echange echanges telephone conversation discussion chat monday tuesday wednesday thursday friday tomorrow lundi mardi mercredi jeudi vendredi demain").build());
         // The customer names a day and an hour in a reply: the slot is agreed ("Jeudi 14 h, parfait.", "Call me tomorrow at 9").
         r.add(rule("qualified.slot-agreed", QUALIFIED, 0.75, INBOUND,
                 "\\b" + DAY_OR_DATE + "\\b.{0,40}?" + CLOCK + "|" + CLOCK + ".{0,40}?\\b" + DAY_OR_DATE + "\\b")
-                .neg().condition(Condition.EXCHANGE).build());
+                .neg().condition(Condition.EXCHANGE).on("monday tuesday wednesday thursday friday tomorrow lundi mardi mercredi jeudi vendredi demain january february march april may june july august september october november december janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre afternoon morning midi matin").build());
         // An NDA exchanged: both sides take the deal seriously, though nothing is bought yet.
         r.add(rule("qualified.nda", QUALIFIED, 0.7, null,
                 "\\b(?:nda|non disclosure agreement|confidentiality agreement|accord de confidentialite|engagement de confidentialite)\\b")
-                .neg().question().build());
+                .neg().question().on("nda non confidentiality confidentialite").build());
         // The customer asks to meet (counts once both sides have written).
         r.add(rule("qualified.asks-to-meet", QUALIFIED, 0.65, INBOUND,
                 "\\b(?:can|could|shall) we (?:schedule|set up|book|arrange|have|organize|organise|plan|do|hop on) (?:a |an )?(?:quick |short |first )?(?:call|meeting|demo|chat|presentation|visit)\\b"
@@ -134,7 +140,7 @@ final class SignalRules {
                         + "|\\b(?:pourrions|pouvons|pourrait|peut|pourriez|pouvez) (?:nous|on|vous) (?:organiser|prevoir|planifier|caler|fixer|avoir|faire|programmer|proposer)\\b (?:un |une )?(?:rapide |petit |premier |premiere )?(?:rendez vous|rdv|reunion|appel|visio|demo|demonstration|point|echange|call|presentation|creneau)"
                         + "|\\b(?:nous souhaiterions|nous souhaitons|je souhaiterais|je souhaite|j aimerais|nous aimerions|nous voudrions|je voudrais)\\b.{0,25}?\\b(?:demo|demonstration|rendez vous|rdv|reunion|appel|presentation|visio|echange telephonique|essai)\\b"
                         + "|\\bvos disponibilites\\b|\\b(?:je suis|nous sommes) (?:disponibles?|libres?) (?:ce |le |des )?" + DAY + "\\b")
-                .neg().question().condition(Condition.EXCHANGE).build());
+                .neg().question().condition(Condition.EXCHANGE).on("call meeting demo chat presentation visit demonstration trial free available availability availabilities invite invitation calendly booking rendez rdv reunion appel visio point echange creneau essai disponibilites disponible disponibles libre libres telephonique monday tuesday wednesday thursday friday tomorrow lundi mardi mercredi jeudi vendredi demain").build());
 
         // --- BANT: what the customer says about budget, authority, need and timing.
         r.add(rule("qualified.budget", QUALIFIED, 0.65, INBOUND, MONEY)
@@ -142,28 +148,28 @@ final class SignalRules {
         r.add(rule("qualified.budget", QUALIFIED, 0.7, INBOUND,
                 "\\b(?:pay up to|willing to pay|happy to pay|happily pay|can afford|grant|subvention|enveloppe)\\b|\\bbudget\\b.{0,40}?(?:\\d|\\bk\\b|approved|allocated|validated|set aside|signed off|valide|alloue|prevu|debloque|accorde|de l ordre|around|about|approximately|roughly|environ|autour|maximum|\\bmax\\b|€|\\$)"
                         + "|\\b(?:we can|we could|able to|prepared to|pret a|prets a|pouvons|pourrions) (?:spend|invest|investir|mettre|consacrer|allouer)\\b")
-                .neg().question().condition(Condition.EXCHANGE).category("budget").build());
+                .neg().question().condition(Condition.EXCHANGE).category("budget").on("pay afford grant subvention enveloppe budget spend invest investir mettre consacrer allouer").build());
         r.add(rule("qualified.authority", QUALIFIED, 0.75, INBOUND,
                 "\\b(?:i|je) (?:decide|make the call|can sign|sign off|approve|peux signer|signe|valide|tranche)\\b|\\b(?:i am|i m|c est moi) (?:the one|la personne|celui|celle) (?:deciding|who decides|who signs|qui decide|qui signe|qui valide)\\b|\\bthe one deciding\\b"
                         + "|\\b(?:board|conseil d administration|conseil|comite|president|gerant|boss|owner|ceo|cfo|directeur general|direction)\\b.{0,30}?\\b(?:approves|decides|signs|validates|will approve|gave me|gave us|approved|valide|decide|signe|approuve|a donne|a vote|votera|vote)\\b"
                         + "|\\bdecision makers?\\b|\\bdecideurs?\\b|\\b(?:i|we) (?:make|will make|have|take) the (?:final )?(?:decision|call)\\b|\\bc est (?:moi|nous) qui (?:decide|decidons|valide|validons|signe|signons)\\b"
                         + "|\\b(?:our|the|my) (?:ceo|cfo|cto|coo|cio|board|director|managing director|vp|boss|management|procurement|purchasing team|finance team|leadership)\\b (?:has |have |is |are )?(?:approved|agreed|validated|signed off|on board|supportive|given (?:the|us) (?:green light|go ahead)|gave (?:the|us) (?:green light|go|ok))"
                         + "|\\b(?:notre|mon|ma|la) (?:directeur|directrice|dg|daf|direction|comite de direction|codir|pdg|president|presidente|direction generale|direction financiere|responsable achats|service achats)\\b (?:a |est |ont |sont )?(?:valide|donne son accord|donne son feu vert|approuve|d accord|favorable|partante?s?)")
-                .neg().condition(Condition.EXCHANGE).category("authority").build());
+                .neg().condition(Condition.EXCHANGE).category("authority").on("decide decides deciding decidons decision decisions decideur decideurs make sign signs approve approves signe signons valide validons tranche board conseil comite president presidente gerant boss owner ceo cfo cto coo cio director directeur directrice direction managing vp management procurement purchasing finance leadership dg daf codir pdg responsable service call peux").build());
         r.add(rule("qualified.timeline", QUALIFIED, 0.6, INBOUND,
                 "\\b(?:go live|golive|launch|start|kick off|kickoff|deploy|deployment|roll out|rollout|implement|implementation|up and running|in place|operational|mise en place|mise en service|mise en production|deploiement|demarrage|demarrer|lancement|lancer|operationnels?|en place)\\b.{0,40}?\\b(?:by|before|in|for|early|mid|end of|avant|d ici|pour|en|des|debut|mi|fin|courant)\\b (?:the )?(?:end of |la fin de |fin |debut |mi )?(?:" + MONTH + "|q[1-4]|t[1-4]|next (?:month|quarter|year)|this (?:quarter|year)|la rentree|l ete|le printemps|l automne|l annee|20\\d\\d|\\d+ (?:weeks|months|semaines|mois))\\b"
                         + "|\\b(?:deadline|date butoir|date limite|has to be spent|must be spent|doit etre (?:depense|utilise|engage))\\b"
                         + "|\\b(?:need it|needs to run|need to be|needs to be|must be|doit etre|devons etre|voulons etre|voulons avoir|veut etre|souhaitons etre|has to be|have it) (?:live|running|ready|operational|in place|done|finished|operationnels?|en place|prets?|termine|fini)\\b")
-                .neg().question().condition(Condition.EXCHANGE).category("timeline").build());
+                .neg().question().condition(Condition.EXCHANGE).category("timeline").on("go golive launch start kick kickoff deploy deployment roll rollout implement implementation up place operational mise deploiement demarrage demarrer lancement lancer operationnel operationnels deadline date butoir limite spent depense utilise engage need needs must doit devons voulons veut souhaitons has have").build());
         r.add(rule("qualified.timeline", QUALIFIED, 0.45, INBOUND,
                 "\\b(?:by|before|avant|d ici|early|mid|late|end of|debut|mi|fin|courant|starting|a partir de|for|pour) (?:the |la |l |le )?(?:end of |fin |debut |mi |next |prochain )?(?:" + MONTH + "|q[1-4]|t[1-4]|this (?:harvest|season|quarter|year)|the (?:season|summer|holidays)|la (?:rentree|saison|fin de l annee)|cette (?:saison|annee))\\b")
-                .neg().question().condition(Condition.EXCHANGE).category("timeline").build());
+                .neg().question().condition(Condition.EXCHANGE).category("timeline").on("january february march april may june july august september october november december janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre q1 q2 q3 q4 t1 t2 t3 t4 harvest season quarter year summer holidays rentree saison annee").build());
         r.add(rule("qualified.need", QUALIFIED, 0.45, INBOUND,
                 "\\b(?:we are|we have been|i am) (?:looking for|searching for|evaluating|considering|comparing|assessing)\\b|\\bwe need (?:a|an|to|something|help)\\b"
                         + "|\\bnous (?:cherchons|recherchons|evaluons|etudions|comparons|envisageons)\\b|\\bnous (?:avons|aurions) besoin\\b|\\bnotre besoin\\b"
                         + "|\\b(?:our|my|notre|mon) (?:need|needs|requirement|requirements|problem|challenge|besoin|probleme|enjeu)\\b|\\b(?:about|around|roughly|approximately|some|environ|pres de|une|un) (?:\\d[\\d ]*|dizaine|vingtaine|trentaine|centaine) (?:\\w+ )?(?:\\w+)\\b"
                         + "|\\b\\d+ (?:users|seats|licenses|licences|utilisateurs|postes|commerciaux|sales reps|reps|employees|salaries|collaborateurs|agents|sites|magasins|stores|vehicules|trucks|camions|acces|badges|portes|doors|people|personnes|lots|residences|branches|agences)\\b")
-                .neg().question().condition(Condition.EXCHANGE).category("need").build());
+                .neg().question().condition(Condition.EXCHANGE).category("need").on("looking searching evaluating considering comparing assessing need cherchons recherchons evaluons etudions comparons envisageons besoin our my notre mon about around roughly approximately some environ pres une un users seats licenses licences utilisateurs postes commerciaux reps employees salaries collaborateurs agents sites magasins stores vehicules trucks camions acces badges portes doors people personnes lots residences branches agences").build());
 
         // --- Won: they accept, sign, order.
         r.add(rule("won.accepted", WON, 0.85, INBOUND,
@@ -180,7 +186,7 @@ final class SignalRules {
                         + "|\\b(?:please )?(?:send|issue|email) (?:us |me )?(?:the|your|an|a) (?:final )?invoice\\b"
                         + "|\\b(?:we have |we )?(?:chosen|chose|selected|picked|decided to go with|are going with|will go with|went with) (?:you|your (?:company|team|offer|proposal|solution|firm|product|quote))\\b"
                         + "|\\b(?:count us in|you have a deal|you have got a deal|it is a deal|deal done|we have a deal|you have got the (?:deal|contract|business|job))\\b")
-                .neg().build());
+                .neg().on("accept approve validate agree confirm accepted approved validated proposal quote quotation offer estimate order contract agreement purchase po sow form signed countersigned returned attached enclosed here please attaching find number issued raised placed created let go proceed ahead move sign buy chose chosen selected picked decided going went green greenlight invoice count deal start kick begin book schedule").build());
         r.add(rule("won.accepted", WON, 0.85, INBOUND,
                 "\\bbon pour accord\\b"
                         + "|\\b(?:nous|je) (?:(?:souhaitons|souhaite|voulons|veux|allons|vais|pouvons|sommes prets a|suis pret a|avons decide d|avons decide de) )?(?:acceptons|accepte|validons|valide|approuvons|approuve|confirmons|confirme|retenons|signons|accepter|valider|approuver|confirmer|retenir|signer) (?:votre|la|le|l|cette|ce|notre|les|vos|ces) ?(?:derniere |nouvelle |dernier |nouveau )?(?:offre|proposition|devis|conditions|commande|contrat|tarifs?|propale|bon de commande)\\b"
@@ -193,17 +199,17 @@ final class SignalRules {
                         + "|\\b(?:retenons|avons retenu|avons choisi|choisissons|avons decide de retenir|avons selectionne) (?:votre|vos)\\b|\\bvous avez ete (?:retenus?|retenues?|selectionnes?|choisis?)\\b|\\bvotre (?:offre|proposition|societe|solution|cabinet|devis) a ete (?:retenue?|selectionnee?|choisie?)\\b"
                         + "|\\b(?:envoyez|adressez|transmettez|faites parvenir) (?:nous|moi) (?:la|votre|une) facture\\b|\\bmerci de (?:nous |me )?(?:envoyer|adresser|transmettre|faire parvenir|etablir|emettre) (?:la|votre|une) facture\\b"
                         + "|\\b(?:nous passons|je passe|nous passerons) (?:la |une |notre )?commande\\b|\\b(?:donner|donnons) (?:une )?suite favorable\\b")
-                .neg().build());
+                .neg().on("bon accord acceptons accepte validons valide approuvons approuve confirmons confirme retenons signons accepter valider approuver confirmer retenir signer devis offre proposition contrat commande propale signes signe signee signees acceptes acceptee valides validee approuves approuvee confirmes confirmee retournes retournee contresigne contresignes joint jointe joints pj trouverez veuillez voici transmets transmettons renvoie renvoyons retourne retournons bdc y parti allons banco feu top go passer commander aller donner travailler confier lancer avancer retenu choisi choisissons selectionne retenus retenues selectionnes choisis facture passons passe passerons suite pouvez").build());
         r.add(rule("won.confirmed-by-us", WON, 0.75, OUTBOUND,
                 "\\b(?:thank you|thanks)\\b.{0,10}?\\bfor (?:your|the) (?:order|purchase|signature|signed|po|purchase order|business)\\b"
                         + "|\\b(?:received|got|receipt of) (?:your|the) (?:signed|purchase order|po|order|countersigned)\\b|\\bwelcome aboard\\b"
                         + "|\\bmerci (?:pour|de) (?:votre|la) (?:commande|signature)\\b"
                         + "|\\b(?:bien recu|avons recu|ai recu|accusons reception|reception de) (?:votre|le|la|du|de la|de votre) (?:bon de commande|commande|contrat signe|devis signe|signature|offre signee|proposition signee)"
                         + "|\\b(?:ravie?s?|heureux|heureuse|enchantes?) de (?:vous compter parmi|travailler avec vous|vous accueillir parmi)\\b|\\bbienvenue parmi nos clients\\b")
-                .neg().build());
+                .neg().on("order purchase signature signed po business received got receipt welcome commande recu reception ravi ravie ravis heureux heureuse enchantes compter bienvenue accusons").build());
         r.add(rule("won.invoice-sent", WON, 0.7, OUTBOUND,
                 "\\b(?:attached|please find|here is|enclosed|ci joint|ci jointe|voici|vous trouverez|en piece jointe)\\b.{0,40}?\\b(?:invoice|facture)\\b")
-                .neg().condition(Condition.AFTER_PROPOSAL).build());
+                .neg().condition(Condition.AFTER_PROPOSAL).on("invoice facture").build());
 
         // --- Lost: explicit only. The inherently negative phrasings are not negatable.
         r.add(rule("lost.declined", LOST, 0.85, INBOUND,
@@ -218,7 +224,7 @@ final class SignalRules {
                         + "|\\b(?:decline|declining|declinons|decliner|declinerons) (?:your|the|votre|l|cette) (?:offer|proposal|quote|offre|proposition|devis)\\b"
                         + "|\\b(?:votre|l|notre|cette) (?:offre|proposition|devis|candidature|dossier) n (?:a|est) pas (?:ete )?retenue?s?\\b|\\bnon retenue?s?\\b|\\bpas ete retenue?s?\\b"
                         + "|\\bit is a no\\b|\\bthe answer is no\\b|\\bc est non\\b")
-                .question().build());
+                .question().on("interested interesse interesses interessee interessees moving going proceed proceeding move pursue pursuing ahead continue continuing decided decide suite poursuivre continuer retiendrons retenons correspond fit meet match remove stop unsubscribe contacter solliciter ecrire retirer pass decline declining passing declinons decliner declinerons retenue retenu retenus retenues no non").build());
         r.add(rule("lost.chose-another", LOST, 0.85, INBOUND,
                 "\\b(?:went|gone|going|go|decided to go|chose to go|will go|are going|opted to go|decided to stay|will stay|are staying|stay) with (?:another|a different|an other|other|a competing|a competitor|the competitor|the other|an alternative|an existing|our existing|our current|a local|an internal|another|one of your competitors|someone else)\\b"
                         + "|\\b(?:chose|chosen|selected|picked|decided on|opted for|awarded (?:the contract|it|the project) to|signed with|went for) (?:another|a different|a competing|a competitor|the competitor|other|an alternative|one of your competitors|someone else|a cheaper)\\b"
@@ -227,7 +233,7 @@ final class SignalRules {
                         + "|\\b(?:avons|ai|a) (?:finalement )?(?:retenu|choisi|opte pour|selectionne|prefere|decide de travailler avec|signe avec|decide de partir sur|decide d aller vers|decide de rester avec|decide de poursuivre avec)\\b.{0,30}?\\b(?:autre|autres|concurrent|concurrente|concurrents|prestataire actuel|fournisseur actuel|solution interne|partenaire historique|notre prestataire|notre fournisseur)\\b"
                         + "|\\bunfortunately\\b.{0,60}?\\b(?:another|other|different) (?:vendor|provider|supplier|solution|company|partner|option)\\b"
                         + "|\\bmalheureusement\\b.{0,60}?\\b(?:autre (?:prestataire|fournisseur|solution|editeur|offre|partenaire)|concurrent|concurrente)\\b")
-                .neg().build());
+                .neg().on("another different other competing competitor alternative existing current local internal competitors someone cheaper cancelled canceled scrapped killed abandoned dropped terminated annule annulee abandonne abandonnee supprime arrete stoppe autre autres concurrent concurrente concurrents actuel interne historique prestataire fournisseur").build());
 
         // --- Fridge: not now, revisit later.
         r.add(rule("fridge.not-now", FRIDGE, 0.8, INBOUND,
@@ -243,7 +249,7 @@ final class SignalRules {
                         + "|\\b(?:project|initiative|decision|purchase|rollout|projet|achat|dossier|sujet|initiative)\\b (?:\\w+ ){0,3}?(?:postponed|pushed back|pushed out|deferred|delayed|paused|shelved|reporte|reportee|repousse|repoussee|decale|decalee|suspendu|suspendue|differe|differee)\\b"
                         + "|\\b(?:revisit|reconnect|reach out|reach back out|get back in touch|get back to you|circle back|touch base|follow up|talk|come back to (?:this|it|you)|contact (?:us|me)|check back|try again|speak|pick (?:this|it) (?:back )?up|resume|revenir vers (?:vous|nous)|recontact\\w*|reprendre contact|refaire (?:le|un) point|en reparler|en rediscuter|rediscuter|reparler|relancer|relancez|reviendrons vers vous|reviendrai vers vous|revenons vers vous|faire (?:le|un) point|reprendre (?:le sujet|ce sujet|le dossier|la discussion))\\b.{0,40}?\\b" + LATER + "\\b"
                         + "|\\b(?:maybe|perhaps|possibly|probably|peut etre|probablement|sans doute)\\b.{0,20}?\\b" + LATER + "\\b")
-                .build());
+                .on("reorganisation reorganization merger vacances time timing moment priority priorities now year quarter right bon mauvais priorite maintenant instant avant before until earlier hold ice attente pause suspens stand standby veille frozen freeze cut slashed gele geles coupe coupes suspendu suspendus reporte reportes gel postponed pushed deferred delayed paused shelved reportee repousse repoussee decale decalee suspendue differe differee next months weeks rentree ete automne printemps annee an trimestre semestre mois q1 q2 q3 q4 t1 t2 t3 t4 spring summer fall autumn winter holidays budget 2025 2026 2027 2028 january february march april may june july august september october november december janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre").build());
 
         // --- Re-engagement after the fridge or a loss.
         r.add(rule("reopened.re-engaged", Milestone.CONTACTED, 0.75, INBOUND,
@@ -254,8 +260,42 @@ final class SignalRules {
                         + "|\\b(?:je|nous) (?:reviens|revenons) vers vous\\b|\\b(?:le )?budget (?:est |a ete )?(?:maintenant |enfin )?(?:debloque|valide|disponible|accorde|degele|libere)"
                         + "|\\ble moment est venu\\b|\\bnous sommes (?:maintenant |desormais |enfin )?prets\\b|\\b(?:de nouveau|a nouveau|toujours) (?:interesses?|d actualite|partants?|valable)\\b"
                         + "|\\bredevient (?:une )?priorite\\b|\\bc est (?:maintenant|desormais) (?:le bon moment|une priorite)\\b|\\bn a pas (?:fonctionne|marche|donne satisfaction)\\b")
-                .question().condition(Condition.REOPEN).build());
+                .question().condition(Condition.REOPEN).on("valable partant partants actualite back revive revisit resume restart re reopen pick ready budget circling coming getting timing now things situation work worked interested valid relancer reprendre redemarrer reactiver rouvrir reouvrir relance reprise reviens revenons debloque disponible accorde degele libere moment prets nouveau toujours redevient desormais fonctionne marche satisfaction still").build());
         return List.copyOf(r);
+    }
+
+    private static Map<String, Long> index() {
+        if (RULES.size() > Long.SIZE) throw new IllegalStateException("more rules than bits in a long");
+        var map = new HashMap<String, Long>();
+        for (int i = 0; i < RULES.size(); i++) {
+            long bit = 1L << i;
+            for (var w : RULES.get(i).triggers()) map.merge(w, bit, (a, b) -> a | b);
+        }
+        return Map.copyOf(map);
+    }
+
+    private static long always() {
+        long mask = 0;
+        for (int i = 0; i < RULES.size(); i++) if (RULES.get(i).triggers().isEmpty()) mask |= 1L << i;
+        return mask;
+    }
+
+    /** The rules worth trying on a normalized text: those one of whose trigger words it contains. */
+    static long candidates(String normalized) {
+        long mask = ALWAYS;
+        int start = -1;
+        for (int i = 0; i <= normalized.length(); i++) {
+            char c = i < normalized.length() ? normalized.charAt(i) : ' ';
+            boolean word = c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+            if (word && start < 0) {
+                start = i;
+            } else if (!word && start >= 0) {
+                Long bits = RULES_BY_WORD.get(normalized.substring(start, i));
+                if (bits != null) mask |= bits;
+                start = -1;
+            }
+        }
+        return mask;
     }
 
     private static Builder rule(String name, Milestone m, double confidence, Direction d, String regex) {
@@ -272,6 +312,7 @@ final class SignalRules {
         boolean question;
         Condition condition = Condition.NONE;
         String category = "";
+        Set<String> triggers = Set.of();
 
         Builder(String name, Milestone milestone, double confidence, Direction direction, String regex) {
             this.name = name;
@@ -301,8 +342,14 @@ final class SignalRules {
             return this;
         }
 
+        /** Words (normalized) one of which every match contains: the rule is skipped for messages without any. */
+        Builder on(String words) {
+            triggers = Set.of(words.trim().split("\\s+"));
+            return this;
+        }
+
         Rule build() {
-            return new Rule(name, milestone, confidence, direction, Pattern.compile(regex), Set.of(), negatable, question, condition, category);
+            return new Rule(name, milestone, confidence, direction, Pattern.compile(regex), triggers, negatable, question, condition, category);
         }
     }
 }
