@@ -11,6 +11,7 @@ import java.util.List;
  * @param bootstrapToken the first admin's API token on an empty store, or null to generate one
  * @param secretKey      base64 AES key for mailbox passwords, or null for a key file in {@code dataDir}
  * @param ownDomains     the company's own mail domains (the domains of connected mailboxes are added)
+ * @param rateLimit      API requests a second per client (token or address); 0 disables the limit
  */
 public record Config(
         Path dataDir,
@@ -20,10 +21,17 @@ public record Config(
         String bootstrapToken,
         String secretKey,
         List<String> ownDomains,
-        int syncPollSeconds) {
+        int syncPollSeconds,
+        int rateLimit) {
 
     public Config {
         ownDomains = List.copyOf(ownDomains);
+    }
+
+    /** The defaults for everything not given: the rate limit of a normal install. */
+    public Config(Path dataDir, String httpHost, int httpPort, String mongoUri, String bootstrapToken, String secretKey,
+                  List<String> ownDomains, int syncPollSeconds) {
+        this(dataDir, httpHost, httpPort, mongoUri, bootstrapToken, secretKey, ownDomains, syncPollSeconds, ConfigLoader.DEFAULT_RATE_LIMIT);
     }
 
     public Path indexDir() {

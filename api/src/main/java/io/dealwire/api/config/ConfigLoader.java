@@ -29,11 +29,13 @@ import java.util.regex.Pattern;
  * secretKey        DEALWIRE_SECRET_KEY        (unset: key file in the data dir)
  * ownDomains       DEALWIRE_OWN_DOMAINS       (comma-separated)
  * sync.pollSeconds DEALWIRE_SYNC_POLL_SECONDS 30
+ * http.rateLimit   DEALWIRE_HTTP_RATE_LIMIT   200 (requests a second per client; 0: none)
  * </pre>
  */
 public final class ConfigLoader {
     /** Every key: YAML path → environment variable. */
     public static final Map<String, String> KEYS;
+    public static final int DEFAULT_RATE_LIMIT = 200;
 
     static {
         var keys = new LinkedHashMap<String, String>();
@@ -45,6 +47,7 @@ public final class ConfigLoader {
         keys.put("secretKey", "DEALWIRE_SECRET_KEY");
         keys.put("ownDomains", "DEALWIRE_OWN_DOMAINS");
         keys.put("sync.pollSeconds", "DEALWIRE_SYNC_POLL_SECONDS");
+        keys.put("http.rateLimit", "DEALWIRE_HTTP_RATE_LIMIT");
         KEYS = Map.copyOf(keys);
     }
 
@@ -125,6 +128,7 @@ public final class ConfigLoader {
             throw new ConfigException(describe("http.host") + ": '" + host + "' is not a host name or IP address");
         int port = intValue(v, "http.port", 8080, 0, 65535, "a port number from 0 to 65535 (0 picks a free port)");
         int poll = intValue(v, "sync.pollSeconds", 30, 1, 3600, "a number of seconds from 1 to 3600");
+        int rate = intValue(v, "http.rateLimit", DEFAULT_RATE_LIMIT, 0, 1_000_000, "a number of requests a second (0 for no limit)");
 
         var mongo = v.get("mongo.uri");
         if (mongo != null && !(mongo.startsWith("mongodb://") || mongo.startsWith("mongodb+srv://")))
@@ -156,7 +160,7 @@ public final class ConfigLoader {
                 domains.add(lower);
             }
         }
-        return new Config(dataDir, host, port, mongo, token, secret, domains, poll);
+        return new Config(dataDir, host, port, mongo, token, secret, domains, poll, rate);
     }
 
     private static int intValue(Map<String, String> v, String key, int dflt, int min, int max, String what) {

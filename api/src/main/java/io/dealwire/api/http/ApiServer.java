@@ -23,13 +23,15 @@ public final class ApiServer {
     }
 
     /**
+     * @param rateLimit requests a second per client under /api (0: no limit)
      * @param open    routes that need no authentication (health, static web app)
      * @param auth    the authentication handler for everything else under /api
      * @param secured routes mounted after authentication
      */
-    public Future<HttpServer> start(String host, int port, List<Consumer<Router>> open, AuthHandler auth, List<Consumer<Router>> secured) {
+    public Future<HttpServer> start(String host, int port, int rateLimit, List<Consumer<Router>> open, AuthHandler auth, List<Consumer<Router>> secured) {
         var router = Router.router(vertx);
         router.route().handler(new SecurityHeaders());
+        router.route("/api/*").handler(new RateLimit(rateLimit));
         router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(ApiLimits.MAX_BODY_BYTES));
         open.forEach(r -> r.accept(router));
         router.route("/api/*").handler(auth);
