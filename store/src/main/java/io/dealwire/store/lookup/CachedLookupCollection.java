@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.TreeMap;
@@ -48,6 +49,11 @@ public final class CachedLookupCollection implements KeyedCollection {
     private final TreeMap<Long, String> byOrder = new TreeMap<>();
     /** The documents themselves, as compact BSON, for small collections read on every message; null for the others. */
     private final HashMap<String, RawBsonDocument> documents;
+    /**
+     * Ids whose last write failed: the server may have applied it and lost only the reply with the
+     * connection. They are read back from the server before the next lookup answers.
+     */
+    private final HashSet<String> uncertain = new HashSet<>();
 
     private CachedLookupCollection(IndexedCollection server, boolean keepDocuments) {
         this.server = server;
@@ -90,6 +96,7 @@ public final class CachedLookupCollection implements KeyedCollection {
 
     @Override
     public List<Document> find(SecondaryKey key, String value) {
+        settleUncertain();
         List<String> ids;
         synchronized (this) {
             var bucket = buckets.get(indexOf(key)).get(value);
@@ -102,6 +109,7 @@ public final class CachedLookupCollection implements KeyedCollection {
     /** Answers from memory when documents are kept; else reads only the ids known to exist (none: no round trip). */
     @Override
     public List<Document> findByIds(List<String> ids) {
+        settleUncertain();
         var known = new ArrayList<String>(ids.size());
         synchronized (this) {
             if (documents != null) {
@@ -120,6 +128,7 @@ public final class CachedLookupCollection implements KeyedCollection {
 
     @Override
     public List<Document> all() {
+        settleUncertain();
         synchronized (this) {
             if (documents != null) return documents.values().stream().map(raw -> raw.decode(CODEC)).toList();
         }
@@ -128,6 +137,7 @@ public final class CachedLookupCollection implements KeyedCollection {
 
     @Override
     public List<Document> page(int offset, int limit) {
+        settleUncertain();
         synchronized (this) {
             if (documents != null) {
                 return documents.keySet().stream().sorted().skip(offset).limit(limit)
@@ -140,6 +150,7 @@ public final class CachedLookupCollection implements KeyedCollection {
     @Override
     public List<Document> after(long after, int limit) {
         if (orderField == null) throw new IllegalStateException(server.collection().getNamespace() + " has no order field");
+        settleUncertain();
         var ids = new ArrayList<String>(Math.min(limit, 1024));
         long highest;
         synchronized (this) {
@@ -161,9 +172,12 @@ public final class CachedLookupCollection implements KeyedCollection {
     }
 
     @Override
-    public synchronized long maxOrder() {
+    public long maxOrder() {
         if (orderField == null) throw new IllegalStateException(server.collection().getNamespace() + " has no order field");
-        return byOrder.isEmpty() ? 0 : byOrder.lastKey();
+        settleUncertain();
+        synchronized (this) {
+            return byOrder.isEmpty() ? 0 : byOrder.lastKey();
+        }
     }
 
     @Override
@@ -178,8 +192,13 @@ public final class CachedLookupCollection implements KeyedCollection {
                     (rows.containsKey(d.getString("_id")) ? known : fresh).add(d);
                 }
             }
-            insertOrReplace(fresh);
-            server.replaceAll(known);
+            try {
+                insertOrReplace(fresh);
+                server.replaceAll(known);
+            } catch (RuntimeException e) {
+                markUncertain(documents.stream().map(d -> d.getString("_id")).toList());
+                throw e;
+            }
             synchronized (this) {
                 for (var d : documents) index(d);
             }
@@ -204,7 +223,12 @@ public final class CachedLookupCollection implements KeyedCollection {
     public void delete(String id) {
         writes.lock();
         try {
-            server.delete(id);
+            try {
+                server.delete(id);
+            } catch (RuntimeException e) {
+                markUncertain(List.of(id));
+                throw e;
+            }
             synchronized (this) {
                 unindex(id);
             }
@@ -223,7 +247,12 @@ public final class CachedLookupCollection implements KeyedCollection {
                 if (bucket == null) return;
                 ids = bucket.ids();
             }
-            server.deleteIds(ids);
+            try {
+                server.deleteIds(ids);
+            } catch (RuntimeException e) {
+                markUncertain(ids);
+                throw e;
+            }
             synchronized (this) {
                 for (var id : ids) unindex(id);
             }
@@ -233,8 +262,42 @@ public final class CachedLookupCollection implements KeyedCollection {
     }
 
     @Override
-    public synchronized long count() {
-        return rows.size();
+    public long count() {
+        settleUncertain();
+        synchronized (this) {
+            return rows.size();
+        }
+    }
+
+    /** Reads the uncertain ids back from the server and takes what it holds as the truth. */
+    private void settleUncertain() {
+        List<String> ids;
+        synchronized (this) {
+            if (uncertain.isEmpty()) return;
+            ids = List.copyOf(uncertain);
+        }
+        writes.lock();
+        try {
+            var found = server.findByIds(ids);
+            synchronized (this) {
+                var present = new HashSet<String>();
+                for (var d : found) {
+                    present.add(d.getString("_id"));
+                    index(d);
+                }
+                for (var id : ids) if (!present.contains(id)) unindex(id);
+                ids.forEach(uncertain::remove);
+            }
+            log.info("{}: re-read {} documents whose last write failed", server.collection().getNamespace().getCollectionName(), ids.size());
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    private void markUncertain(List<String> ids) {
+        synchronized (this) {
+            uncertain.addAll(ids);
+        }
     }
 
     private int indexOf(SecondaryKey key) {
