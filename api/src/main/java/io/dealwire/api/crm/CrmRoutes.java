@@ -12,6 +12,8 @@ import io.dealwire.api.http.Blocking;
 import io.dealwire.api.message.MessageRoutes;
 import io.dealwire.api.message.MessageService;
 import io.dealwire.api.message.Timelines;
+import io.dealwire.api.metrics.MetricsRoutes;
+import io.dealwire.api.metrics.MetricsService;
 import io.dealwire.api.pipeline.PipelineRoutes;
 import io.dealwire.api.pipeline.PipelineService;
 import io.dealwire.api.reminder.ReminderRoutes;
@@ -44,6 +46,7 @@ public final class CrmRoutes {
     private final PipelineRoutes pipelines;
     private final MessageRoutes messages;
     private final ReminderRoutes reminders;
+    private final MetricsRoutes metrics;
 
     public CrmRoutes(Store store, Access.Resolver access, ContextService.DealStatus status, Blocking blocking, Clock clock) {
         var ids = IdGenerator.random();
@@ -57,6 +60,7 @@ public final class CrmRoutes {
         this.pipelines = new PipelineRoutes(new PipelineService(store), blocking);
         this.messages = new MessageRoutes(new MessageService(store), timelines, scopes, blocking);
         this.reminders = new ReminderRoutes(store, scopes, blocking, clock);
+        this.metrics = new MetricsRoutes(new MetricsService(store, clock), scopes, blocking);
     }
 
     /** What the authentication handler calls for requests without a bearer token. */
@@ -76,5 +80,6 @@ public final class CrmRoutes {
         pipelines.mount(router);
         messages.mount(router);
         reminders.mount(router);
+        metrics.mount(router);
     }
 }
