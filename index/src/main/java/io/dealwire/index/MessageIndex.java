@@ -13,7 +13,6 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.ControlledRealTimeReopenThread;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
@@ -37,13 +36,16 @@ public final class MessageIndex implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MessageIndex.class);
     static final String SEQ_KEY = "dealwire.seq";
     static final String SCHEMA_KEY = "dealwire.schema";
-    private static final double MAX_STALE_SECONDS = 0.5;
-    private static final double MIN_STALE_SECONDS = 0.05;
+    /** How often new writes are made searchable: well within the promised second. */
+    private static final long REFRESH_MILLIS = 250;
 
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
-    private final ControlledRealTimeReopenThread<IndexSearcher> reopener;
+    private final Thread refresher;
+    /** While > 0 (a rebuild or a long catch-up), no periodic refresh: each would flush a tiny segment. */
+    private final java.util.concurrent.atomic.AtomicInteger bulkWriters = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile boolean closing;
     private final MessageDocuments documents;
     private final MessageSearcher searcher;
     private final boolean reset;
@@ -57,10 +59,7 @@ public final class MessageIndex implements AutoCloseable {
                 .setRAMBufferSizeMB(64);
         this.writer = new IndexWriter(directory, config);
         this.searchers = new SearcherManager(writer, null);
-        this.reopener = new ControlledRealTimeReopenThread<>(writer, searchers, MAX_STALE_SECONDS, MIN_STALE_SECONDS);
-        this.reopener.setName("message-index-reopen");
-        this.reopener.setDaemon(true);
-        this.reopener.start();
+        this.refresher = Thread.ofVirtual().name("message-index-refresh").start(this::refreshPeriodically);
         this.documents = new MessageDocuments(context);
         this.searcher = new MessageSearcher(analyzers);
         this.reset = reset;
@@ -151,6 +150,33 @@ public final class MessageIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a bulk write (rebuild, long catch-up) without the periodic refreshes, which would otherwise cut
+     * the writes into many tiny segments to merge; searchers are refreshed once at the end.
+     */
+    public <T> T bulk(java.util.function.Supplier<T> work) {
+        bulkWriters.incrementAndGet();
+        try {
+            return work.get();
+        } finally {
+            bulkWriters.decrementAndGet();
+            refresh();
+        }
+    }
+
+    private void refreshPeriodically() {
+        while (!closing) {
+            try {
+                Thread.sleep(REFRESH_MILLIS);
+                if (bulkWriters.get() == 0 && !closing) searchers.maybeRefresh();
+            } catch (InterruptedException e) {
+                return;
+            } catch (IOException | org.apache.lucene.store.AlreadyClosedException e) {
+                if (!closing) log.warn("periodic refresh of the search index failed; retrying", e);
+            }
+        }
+    }
+
     /** Messages the viewer may see matching the request; {@link io.dealwire.index.search.SearchRequestException} on a bad query or cursor. */
     public SearchResult search(SearchRequest request, Viewer viewer) {
         IndexSearcher s;
@@ -198,11 +224,16 @@ public final class MessageIndex implements AutoCloseable {
     @Override
     public void close() {
         try {
-            reopener.close();
+            closing = true;
+            refresher.interrupt();
+            refresher.join();
             searchers.close();
             commit(committedSeq);
             writer.close();
             directory.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IndexException("interrupted while closing the search index", e);
         } catch (IOException e) {
             throw new IndexException("cannot close the search index: " + e.getMessage(), e);
         }

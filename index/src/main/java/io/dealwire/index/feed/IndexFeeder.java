@@ -46,7 +46,7 @@ public final class IndexFeeder implements AutoCloseable {
     public long catchUp() {
         lock.lock();
         try {
-            long n = drain(ProgressListener.NONE, 0, 0);
+            long n = index.bulk(() -> drain(ProgressListener.NONE, 0, 0));
             commit();
             return n;
         } finally {
@@ -60,10 +60,12 @@ public final class IndexFeeder implements AutoCloseable {
         try {
             long total = messages.count();
             log.info("rebuilding the search index from {} stored messages", total);
-            index.deleteAll();
-            indexedSeq = 0;
-            progress.progress(0, total);
-            long n = drain(progress, 0, total);
+            long n = index.bulk(() -> {
+                index.deleteAll();
+                indexedSeq = 0;
+                progress.progress(0, total);
+                return drain(progress, 0, total);
+            });
             commit();
             progress.progress(n, Math.max(n, total));
             log.info("search index rebuilt: {} messages", n);

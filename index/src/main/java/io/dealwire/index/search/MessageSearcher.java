@@ -12,7 +12,8 @@ import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
@@ -23,7 +24,6 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
 
@@ -95,28 +95,30 @@ public final class MessageSearcher {
     }
 
     /**
-     * Keeps a hit only when it is its conversation's best match under the sort (so a conversation appears
-     * once, on the page of its best message, whatever page is asked). Returns whether more may follow.
+     * Keeps a hit only when it leads its conversation (its best match under the sort), so a conversation
+     * appears once, on the page of its best message, whatever page is asked. Returns whether more may follow.
      */
     private boolean groupPage(IndexSearcher searcher, Query query, org.apache.lucene.search.Sort sort, TopFieldDocs top,
                               int batch, int limit, List<FieldDoc> page, List<Integer> matches) throws IOException {
-        var decided = new HashMap<String, Boolean>();
-        var conversations = searcher.storedFields();
+        var stored = searcher.storedFields();
+        boolean byScore = sort == BY_RELEVANCE;
         TopFieldDocs current = top;
         while (true) {
-            for (var sd : current.scoreDocs) {
-                var fd = (FieldDoc) sd;
-                var conversation = conversations.document(fd.doc, Set.of(CONVERSATION)).get(CONVERSATION);
-                if (decided.containsKey(conversation)) continue;
-                var inConversation = new BooleanQuery.Builder().add(query, Occur.MUST)
-                        .add(new TermQuery(new Term(CONVERSATION, conversation)), Occur.FILTER).build();
-                var best = searcher.search(inConversation, new TopFieldCollectorManager(sort, 1, null, Integer.MAX_VALUE));
-                boolean representative = best.scoreDocs.length > 0 && best.scoreDocs[0].doc == fd.doc;
-                decided.put(conversation, representative);
-                if (!representative) continue;
+            var conversationOf = new String[current.scoreDocs.length];
+            var wanted = new java.util.LinkedHashSet<BytesRef>();
+            for (int i = 0; i < current.scoreDocs.length; i++) {
+                conversationOf[i] = stored.document(current.scoreDocs[i].doc, Set.of(CONVERSATION)).get(CONVERSATION);
+                wanted.add(new BytesRef(conversationOf[i]));
+            }
+            var inConversations = new BooleanQuery.Builder().add(query, Occur.MUST)
+                    .add(new TermInSetQuery(CONVERSATION, wanted), Occur.FILTER).build();
+            var leaders = searcher.search(inConversations, new ConversationLeaders(byScore));
+            for (int i = 0; i < current.scoreDocs.length; i++) {
+                var leader = leaders.get(conversationOf[i]);
+                if (leader == null || leader.doc() != current.scoreDocs[i].doc) continue;
                 if (page.size() == limit) return true;
-                page.add(fd);
-                matches.add((int) Math.min(Integer.MAX_VALUE, best.totalHits.value()));
+                page.add((FieldDoc) current.scoreDocs[i]);
+                matches.add(leader.matches());
             }
             if (current.scoreDocs.length < batch) return false;
             var last = (FieldDoc) current.scoreDocs[current.scoreDocs.length - 1];
@@ -130,6 +132,10 @@ public final class MessageSearcher {
                 .withFieldMatcher(HIGHLIGHTED_FIELDS::contains)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
                 .withMaxNoHighlightPassages(1)
+                // No phrase, multi-term or weight-match flags: those re-run the query on an in-memory index
+                // per hit; streaming the preview's tokens against the query terms is several times faster,
+                // at the price of highlighting a phrase's words wherever they occur in the passage.
+                .withFlags(java.util.EnumSet.noneOf(UnifiedHighlighter.HighlightFlag.class))
                 .build();
         var docs = new TopDocs(new TotalHits(page.size(), TotalHits.Relation.EQUAL_TO), page.toArray(ScoreDoc[]::new));
         return highlighter.highlight(PREVIEW, userQuery, docs, SNIPPET_PASSAGES);
