@@ -8,6 +8,7 @@ import io.dealwire.core.inference.StageInference;
 import io.dealwire.core.intake.CrmSettings;
 import io.dealwire.core.linking.DealFactory;
 import io.dealwire.core.message.Attachment;
+import io.dealwire.core.message.Direction;
 import io.dealwire.core.message.EmailAddress;
 import io.dealwire.core.message.LinkSource;
 import io.dealwire.core.message.MailMessage;
@@ -318,7 +319,7 @@ public final class Corrections {
                 b.needsReview = false;
             }));
             out.add(saved);
-            if (!saved.ignored() && saved.direction() != io.dealwire.core.message.Direction.INTERNAL) {
+            if (!saved.ignored() && saved.direction() != Direction.INTERNAL) {
                 var after = inference.onLinkedMessage(current, saved);
                 if (after != null && !after.equals(current)) current = store.deals().save(after);
             }

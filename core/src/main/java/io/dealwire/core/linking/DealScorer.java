@@ -8,7 +8,11 @@ import io.dealwire.core.party.OwnDomains;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -28,10 +32,10 @@ final class DealScorer {
     }
 
     private static final int CACHE_SIZE = 20_000;
-    private final java.util.Map<String, Features> cache = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+    private final Map<String, Features> cache = Collections.synchronizedMap(
+            new LinkedHashMap<>(1024, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(java.util.Map.Entry<String, Features> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<String, Features> eldest) {
                     return size() > CACHE_SIZE;
                 }
             });
@@ -61,8 +65,8 @@ final class DealScorer {
             if (m.mail().date() != null && (last == null || m.mail().date().isAfter(last))) last = m.mail().date();
         }
         var recent = dealMessages.size() > RECENT_MESSAGES
-                ? dealMessages.stream().sorted(java.util.Comparator.comparing((StoredMessage m) -> m.mail().date(),
-                        java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))).skip(dealMessages.size() - RECENT_MESSAGES).toList()
+                ? dealMessages.stream().sorted(Comparator.comparing((StoredMessage m) -> m.mail().date(),
+                        Comparator.nullsFirst(Comparator.naturalOrder()))).skip(dealMessages.size() - RECENT_MESSAGES).toList()
                 : dealMessages;
         for (var m : recent) {
             if (m.id().equals(mail.id()) || m.erased()) continue;

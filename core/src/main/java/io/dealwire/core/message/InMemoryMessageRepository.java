@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * In-memory {@link MessageRepository}: for tests and for replaying labeled cases. Thread-safe. Lookups by
@@ -94,7 +96,7 @@ public final class InMemoryMessageRepository implements MessageRepository {
         }
     }
 
-    private List<StoredMessage> select(java.util.function.Predicate<StoredMessage> p) {
+    private List<StoredMessage> select(Predicate<StoredMessage> p) {
         return byId.values().stream().filter(p)
                 .sorted(Comparator.comparing((StoredMessage m) -> m.mail().date(), Comparator.nullsFirst(Comparator.naturalOrder()))
                         .thenComparing(StoredMessage::id))
@@ -133,7 +135,7 @@ public final class InMemoryMessageRepository implements MessageRepository {
         List<StoredMessage> find(String k) {
             var set = k == null ? null : ids.get(k);
             if (set == null) return List.of();
-            return set.stream().map(byId::get).filter(java.util.Objects::nonNull)
+            return set.stream().map(byId::get).filter(Objects::nonNull)
                     .sorted(Comparator.comparing((StoredMessage m) -> m.mail().date(), Comparator.nullsFirst(Comparator.naturalOrder()))
                             .thenComparing(StoredMessage::id))
                     .toList();

@@ -30,7 +30,7 @@ public final class MachineAddresses {
             "bounce", "bounces", "reply", "offer", "offers", "promo", "marketing", "campaign", "mkt", "info", "notifications", "notify");
 
     /** Hosts named for bulk sending: zdlists.com, msnnewsletters.…, customoffers.com, optin-offers.net. */
-    private static final Pattern BULK_HOST_PART = Pattern.compile("(?i)(lists|newsletters?|optin|mailings|[a-z]offers)[.-]|(^|[.-])(offers|promo)[.-]");
+    private static final Pattern BULK_HOST_PART = Pattern.compile("(?i)(lists|newsletters?|optin|mailings|[a-z]offers)[.-]|(^|[.-])(offers|promo)\\d*[.-]");
 
     private MachineAddresses() {
     }
@@ -42,8 +42,13 @@ public final class MachineAddresses {
         int digits = 0;
         for (int i = 0; i < local.length(); i++) if (Character.isDigit(local.charAt(i))) digits++;
         if (digits >= 8) return true; // tracking ids, not a person's name
-        for (var word : local.split("[._+\\-]+")) {
-            if (BULK_WORDS.contains(word) || word.length() > 4 && word.endsWith("news") || word.startsWith("newsletter")) return true;
+        for (var token : local.split("[._+\\-]+")) {
+            var word = token.replaceAll("\\d+$", "");
+            if (BULK_WORDS.contains(word) || word.startsWith("newsletter")) return true;
+            // schwabalerts, etcadmin, greatdeals, wagerlist: a brand glued to a bulk word
+            if (word.length() > 4 && (word.endsWith("news") || word.endsWith("alerts") || word.endsWith("admin")
+                    || word.endsWith("deals") || word.endsWith("offers"))) return true;
+            if (word.length() > 6 && word.endsWith("list")) return true;
         }
         var domain = address.domain();
         if (BULK_HOST_PART.matcher(domain).find()) return true;

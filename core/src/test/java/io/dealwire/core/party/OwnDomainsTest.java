@@ -30,11 +30,12 @@ class OwnDomainsTest {
         for (var a : List.of("no-reply@acme.com", "noreply@acme.com", "MAILER-DAEMON@mx.acme.com", "ne-pas-repondre@impots.fr", "bounces+123@mail.acme.com", "newsletter@acme.fr",
                 "book-news@amazon.com", "the_economist-business-admin@lists.economist.com", "great_steaks@offer.omahasteaks.com",
                 "419899.247679897.1@newsbyemail.ft.com", "lettre@maison-brunet.fr", "store-news@shop.example",
-                "anchordesk_daily@anchordesk.zdlists.com", "free_nokia_accessories@customoffers.com", "sweepsclub@optin-offers.net")) {
+                "anchordesk_daily@anchordesk.zdlists.com", "free_nokia_accessories@customoffers.com", "sweepsclub@optin-offers.net",
+                "schwabalerts.marketupdates@schwab.com", "thestreet31@offers2.mail-thestreet.com", "wagerlist@onlinebettor.com", "etcadmin@expedia.com")) {
             assertTrue(MachineAddresses.isMachine(TestMail.address(a)), a);
         }
         for (var a : List.of("claire.martin@acme.fr", "contact@boulangerie.fr", "nora@acme.com", "info@pme.fr",
-                "john.newsome@acme.com", "jean@mail.acme.co.uk", "e@acme.com", "anna@offerman-consulting.com", "paul@listeria-labs.fr")) {
+                "john.newsome@acme.com", "jean@mail.acme.co.uk", "e@acme.com", "anna@offerman-consulting.com", "paul@listeria-labs.fr", "marilene.listrom@omgroup.com", "kalist@acme.com")) {
             assertFalse(MachineAddresses.isMachine(TestMail.address(a)), a);
         }
     }
