@@ -1,0 +1,169 @@
+package io.dealwire.core.metrics;
+
+import io.dealwire.core.deal.ChangeMode;
+import io.dealwire.core.deal.Deal;
+import io.dealwire.core.deal.StageChange;
+import io.dealwire.core.inference.Milestone;
+import io.dealwire.core.pipeline.Pipeline;
+import io.dealwire.core.pipeline.Stage;
+import io.dealwire.core.pipeline.StageKind;
+import io.dealwire.core.store.Store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * Pipeline metrics from the deals and their stage history. Only applied changes count (a pending suggestion
+ * has not moved the deal). Stages skipped by a jump forward count as passed: a deal that went from contacted
+ * straight to won converted at every step in between.
+ */
+public final class PipelineMetrics {
+    private static final double DAY_SECONDS = 86_400.0;
+    private static final int PAGE = 500;
+
+    private PipelineMetrics() {
+    }
+
+    /** Reads the pipeline's deals (of the owner, when set) and their history from the store. */
+    public static PipelineReport of(Store store, MetricsQuery query) {
+        var pipeline = store.pipelines().find(query.pipelineId())
+                .orElseThrow(() -> new IllegalArgumentException("no pipeline " + query.pipelineId()));
+        var deals = new ArrayList<Deal>();
+        var history = new HashMap<String, List<StageChange>>();
+        for (int offset = 0; ; offset += PAGE) {
+            var page = store.deals().list(offset, PAGE);
+            for (var d : page) {
+                if (!d.pipelineId().equals(pipeline.id())) continue;
+                if (query.ownerId() != null && !query.ownerId().equals(d.ownerId())) continue;
+                deals.add(d);
+                history.put(d.id(), store.deals().changes(d.id()));
+            }
+            if (page.size() < PAGE) break;
+        }
+        return compute(pipeline, deals, history, query);
+    }
+
+    /** One report per owner of the pipeline's deals (deals without an owner are left out). */
+    public static Map<String, PipelineReport> byOwner(Store store, MetricsQuery query) {
+        var owners = new TreeSet<String>();
+        for (int offset = 0; ; offset += PAGE) {
+            var page = store.deals().list(offset, PAGE);
+            for (var d : page) if (d.pipelineId().equals(query.pipelineId()) && d.ownerId() != null) owners.add(d.ownerId());
+            if (page.size() < PAGE) break;
+        }
+        var out = new LinkedHashMap<String, PipelineReport>();
+        for (var owner : owners) out.put(owner, of(store, query.forOwner(owner)));
+        return out;
+    }
+
+    public static PipelineReport compute(Pipeline pipeline, List<Deal> deals, Map<String, List<StageChange>> history, MetricsQuery query) {
+        var funnel = funnel(pipeline);
+        var reachedAtLeast = new int[funnel.size()];
+        int won = 0;
+        int lost = 0;
+        double wonValue = 0;
+        double cycleDays = 0;
+        var stageDays = new LinkedHashMap<String, Double>();
+        var stageVisits = new HashMap<String, Integer>();
+        int open = 0;
+        double openValue = 0;
+        double forecast = 0;
+        double rtv = 0;
+        int viableFrom = Milestone.QUALIFIED.in(pipeline).map(s -> pipeline.indexOf(s.id())).orElse(0);
+
+        for (var deal : deals) {
+            var visits = visits(deal, history.getOrDefault(deal.id(), List.of()), query.asOf());
+            int furthest = -1;
+            for (var v : visits) {
+                furthest = Math.max(furthest, funnelPosition(pipeline, funnel, v.stageId()));
+                stageDays.merge(v.stageId(), v.days(), Double::sum);
+                stageVisits.merge(v.stageId(), 1, Integer::sum);
+            }
+            for (int i = 0; i <= furthest && i < reachedAtLeast.length; i++) reachedAtLeast[i]++;
+
+            var current = pipeline.stage(deal.stageId()).orElse(null);
+            if (current == null) continue;
+            var closedAt = visits.getLast().enteredAt();
+            if (current.kind() == StageKind.WON && query.inPeriod(closedAt)) {
+                won++;
+                wonValue += deal.value();
+                Instant start = deal.createdAt() != null ? deal.createdAt() : visits.getFirst().enteredAt();
+                if (start != null) cycleDays += Math.max(0, Duration.between(start, closedAt).getSeconds() / DAY_SECONDS);
+            } else if (current.kind() == StageKind.LOST && query.inPeriod(closedAt)) {
+                lost++;
+            } else if (current.kind() == StageKind.OPEN) {
+                open++;
+                openValue += deal.value();
+                forecast += deal.value() * current.probability();
+                if (pipeline.indexOf(current.id()) >= viableFrom) rtv += deal.value();
+            }
+        }
+
+        var conversions = new ArrayList<PipelineReport.Conversion>();
+        for (int i = 0; i + 1 < funnel.size(); i++)
+            conversions.add(new PipelineReport.Conversion(funnel.get(i).id(), funnel.get(i + 1).id(), reachedAtLeast[i], reachedAtLeast[i + 1]));
+        var daysInStage = new LinkedHashMap<String, Double>();
+        for (var s : pipeline.stages()) {
+            if (stageVisits.containsKey(s.id())) daysInStage.put(s.id(), stageDays.get(s.id()) / stageVisits.get(s.id()));
+        }
+        double winRate = won + lost == 0 ? 0 : (double) won / (won + lost);
+        double averageDealSize = won == 0 ? 0 : wonValue / won;
+        double averageCycle = won == 0 ? 0 : cycleDays / won;
+        double dealValue = won > 0 ? averageDealSize : open == 0 ? 0 : openValue / open;
+        double velocity = averageCycle <= 0 ? 0 : open * dealValue * winRate / averageCycle;
+        Double gap = query.target() == null ? null : query.target() - wonValue;
+        Double funnelFactor = gap == null || gap <= 0 ? null : rtv / gap;
+        return new PipelineReport(pipeline.id(), query.ownerId(), conversions, won, lost, winRate, averageDealSize, averageCycle,
+                daysInStage, open, openValue, velocity, forecast, rtv, wonValue, gap, funnelFactor);
+    }
+
+    /** The funnel: open stages in pipeline order, then the first won stage. */
+    static List<Stage> funnel(Pipeline pipeline) {
+        var out = new ArrayList<Stage>();
+        for (var s : pipeline.stages()) if (s.kind() == StageKind.OPEN) out.add(s);
+        pipeline.stages().stream().filter(s -> s.kind() == StageKind.WON).findFirst().ifPresent(out::add);
+        return out;
+    }
+
+    /** Position in the funnel; any won stage is the last one; lost and parked are no progress (-1). */
+    private static int funnelPosition(Pipeline pipeline, List<Stage> funnel, String stageId) {
+        var stage = pipeline.stage(stageId).orElse(null);
+        if (stage == null) return -1;
+        if (stage.kind() == StageKind.WON) return funnel.size() - 1;
+        for (int i = 0; i < funnel.size(); i++) if (funnel.get(i).id().equals(stageId)) return i;
+        return -1;
+    }
+
+    /** One stay of a deal in a stage. */
+    record Visit(String stageId, Instant enteredAt, double days) {
+    }
+
+    /** The stages the deal went through, oldest first, from its applied history (the first stay from its creation). */
+    static List<Visit> visits(Deal deal, List<StageChange> changes, Instant asOf) {
+        var applied = changes.stream()
+                .filter(c -> c.status() == StageChange.Status.APPLIED && c.mode() != ChangeMode.SUGGESTED && c.at() != null)
+                .toList();
+        var out = new ArrayList<Visit>();
+        String stage = applied.isEmpty() ? deal.stageId() : Objects.requireNonNullElse(applied.getFirst().fromStage(), deal.stageId());
+        Instant entered = deal.createdAt();
+        for (var c : applied) {
+            if (stage != null) out.add(new Visit(stage, entered, days(entered, c.at())));
+            stage = c.toStage();
+            entered = c.at();
+        }
+        out.add(new Visit(stage, entered, days(entered, asOf)));
+        return out;
+    }
+
+    private static double days(Instant from, Instant to) {
+        if (from == null || to == null || to.isBefore(from)) return 0;
+        return Duration.between(from, to).getSeconds() / DAY_SECONDS;
+    }
+}
