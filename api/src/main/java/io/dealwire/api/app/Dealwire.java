@@ -12,6 +12,7 @@ import io.dealwire.api.http.ApiServer;
 import io.dealwire.api.http.AuthHandler;
 import io.dealwire.api.http.Blocking;
 import io.dealwire.api.http.HealthRoutes;
+import io.dealwire.api.http.OpenApiRoutes;
 import io.dealwire.api.mailbox.MailboxRoutes;
 import io.dealwire.api.mailbox.MailboxService;
 import io.dealwire.api.search.SearchRoutes;
@@ -99,6 +100,7 @@ public final class Dealwire implements AutoCloseable {
             var crm = new io.dealwire.api.crm.CrmRoutes(store, access, DealActivities.of(store), blocking, clock);
             List<Consumer<Router>> open = List.of(
                     new HealthRoutes(() -> health(finalSearch, finalMailboxes))::mount,
+                    new OpenApiRoutes()::mount,
                     crm::mountOpen,
                     WebApp::mount);
             List<Consumer<Router>> secured = List.of(
@@ -162,6 +164,11 @@ public final class Dealwire implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /** Every HTTP endpoint served, as "METHOD /path/:param". */
+    public List<String> endpoints() {
+        return server.endpoints();
     }
 
     public Store store() {

@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 public final class ApiServer {
     private final Vertx vertx;
     private HttpServer server;
+    private Router router;
 
     public ApiServer(Vertx vertx) {
         this.vertx = vertx;
@@ -29,7 +30,7 @@ public final class ApiServer {
      * @param secured routes mounted after authentication
      */
     public Future<HttpServer> start(String host, int port, int rateLimit, List<Consumer<Router>> open, AuthHandler auth, List<Consumer<Router>> secured) {
-        var router = Router.router(vertx);
+        router = Router.router(vertx);
         router.route().handler(new SecurityHeaders());
         router.route("/api/*").handler(new RateLimit(rateLimit));
         router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(ApiLimits.MAX_BODY_BYTES));
@@ -40,6 +41,14 @@ public final class ApiServer {
         router.route().failureHandler(Problems::handleFailure);
         server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true));
         return server.requestHandler(router).listen(port, host);
+    }
+
+    /** Every endpoint as "METHOD /path/:param", for checking the OpenAPI document against what is served. */
+    public List<String> endpoints() {
+        return router.getRoutes().stream()
+                .filter(r -> r.getPath() != null && r.methods() != null && !r.methods().isEmpty())
+                .flatMap(r -> r.methods().stream().map(m -> m.name() + " " + r.getPath()))
+                .distinct().sorted().toList();
     }
 
     public int port() {
