@@ -1,0 +1,96 @@
+package io.dealwire.bench.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dealwire.bench.http.Api;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+
+/** One mailbox added through the API and watched until every folder is backfilled and the index caught up. */
+public final class MailboxRun {
+    private final Api api;
+    private final String id;
+    private final long startNanos;
+    private volatile boolean finished;
+
+    /** When the store and the index were done, in seconds from the POST, and what the mailbox counted. */
+    public record Done(double storedSeconds, double indexedSeconds, long folderMessages, long distinctMessages, long indexDocuments) {
+    }
+
+    private MailboxRun(Api api, String id, long startNanos) {
+        this.api = api;
+        this.id = id;
+        this.startNanos = startNanos;
+    }
+
+    public static MailboxRun add(Api api, String name, String host, int port, String user, String password, List<String> folders)
+            throws IOException, InterruptedException {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("name", name);
+        body.put("host", host);
+        body.put("port", port);
+        body.put("security", "none");
+        body.put("username", user);
+        body.put("password", password);
+        body.put("folders", folders);
+        long start = System.nanoTime();
+        var created = api.post("/api/mailboxes", body);
+        return new MailboxRun(api, created.path("id").asText(), start);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public boolean finished() {
+        return finished;
+    }
+
+    /**
+     * Polls every {@code pollMillis} until every folder's backfill is done and the index has stopped moving
+     * with at least as many documents as distinct messages stored. {@code onPoll} runs at each poll (RSS sampling).
+     */
+    public Done await(long timeoutSeconds, int expectedFolders, int pollMillis, Runnable onPoll)
+            throws IOException, InterruptedException, TimeoutException {
+        long deadline = startNanos + timeoutSeconds * 1_000_000_000L;
+        double stored = -1;
+        long lastSeq = -1;
+        long lastReport = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            onPoll.run();
+            var mailbox = api.get("/api/mailboxes/" + id);
+            var health = api.get("/api/health");
+            long now = System.nanoTime();
+            var folders = mailbox.path("folderSync");
+            long done = 0, total = 0;
+            boolean allDone = folders.size() >= expectedFolders;
+            for (JsonNode f : folders) {
+                long d = f.path("backfill").path("done").asLong(), t = f.path("backfill").path("total").asLong();
+                done += d;
+                total += t;
+                if (d < t || f.path("uidValidity").asLong() == 0) allDone = false;
+            }
+            if ("error".equals(mailbox.path("state").asText()))
+                throw new IOException("the mailbox went into error: " + mailbox.path("lastError").asText());
+            long seq = health.path("index").path("indexedSeq").asLong();
+            long docs = health.path("index").path("documents").asLong();
+            long distinct = mailbox.path("messages").asLong();
+            if (allDone && stored < 0) stored = (now - startNanos) / 1e9;
+            if (stored >= 0 && seq == lastSeq && docs >= distinct && "ready".equals(health.path("index").path("state").asText())) {
+                finished = true;
+                // the index was already caught up at the previous poll
+                return new Done(stored, Math.max(stored, (now - startNanos) / 1e9 - pollMillis / 1e3), total, distinct, docs);
+            }
+            lastSeq = seq;
+            if (now - lastReport > 10_000_000_000L) {
+                System.err.printf("  %s: %.0f s, backfill %d/%d in %d folders, %d distinct stored, index %d docs (seq %d), state %s%n",
+                        id, (now - startNanos) / 1e9, done, total, folders.size(), distinct, docs, seq, mailbox.path("state").asText());
+                lastReport = now;
+            }
+            Thread.sleep(pollMillis);
+        }
+        throw new TimeoutException("mailbox " + id + " did not finish within " + timeoutSeconds + " s");
+    }
+}
