@@ -6,6 +6,10 @@ import java.util.Locale;
 
 /** The domain a company registered, public-suffix aware: mail.acme.co.uk → acme.co.uk. */
 public final class RegistrableDomain {
+    /** Country codes sold as generic names (.io, .co, .ai…): they say nothing about where a company phones from. */
+    private static final java.util.Set<String> VANITY_TLDS = java.util.Set.of(
+            "IO", "CO", "ME", "TV", "AI", "LY", "FM", "GG", "TO", "SO", "CC", "WS", "NU", "LA", "AM", "IM", "SH", "AC", "XYZ", "VC", "GL", "IS");
+
     private RegistrableDomain() {
     }
 
@@ -52,7 +56,7 @@ public final class RegistrableDomain {
         if (domain == null) return null;
         int dot = domain.lastIndexOf('.');
         var tld = (dot < 0 ? domain : domain.substring(dot + 1)).toUpperCase(Locale.ROOT);
-        if (tld.length() != 2) return null;
+        if (tld.length() != 2 || VANITY_TLDS.contains(tld)) return null;
         if (tld.equals("UK")) return "GB";
         if (tld.equals("EU")) return null;
         return tld;

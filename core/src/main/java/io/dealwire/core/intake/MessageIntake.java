@@ -114,7 +114,14 @@ public class MessageIntake implements Intake {
     private void infer(StoredMessage message) {
         Optional<Deal> deal = store.deals().find(message.dealId());
         if (deal.isEmpty()) return;
-        var after = inference.onLinkedMessage(deal.get(), message);
+        Deal after;
+        try {
+            after = inference.onLinkedMessage(deal.get(), message);
+        } catch (RuntimeException e) {
+            // the message is stored and linked; one message the inference cannot read must not stop a mailbox's sync
+            log.error("stage inference failed on message {} of deal {}; the deal keeps its stage", message.id(), deal.get().id(), e);
+            return;
+        }
         if (after != null && !after.equals(deal.get())) store.deals().save(after);
     }
 

@@ -19,6 +19,7 @@ class CompanyDomainsTest {
         assertEquals("FR", RegistrableDomain.region("acme.fr"));
         assertEquals("GB", RegistrableDomain.region("acme.co.uk"));
         assertNull(RegistrableDomain.region("acme.com"));
+        assertNull(RegistrableDomain.region("brightdesk.io"), "a vanity country code is no country");
     }
 
     @Test

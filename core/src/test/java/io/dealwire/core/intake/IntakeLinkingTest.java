@@ -333,4 +333,14 @@ class IntakeLinkingTest {
         assertTrue(store.contacts().findByEmail("lee@supplier-one.com").isEmpty(), "a stranger we were Bcc'd about is not a contact");
         assertTrue(store.companies().findByDomain("supplier-one.com").isEmpty());
     }
+
+    @Test
+    void aFailingStageInferenceLeavesTheMessageStoredAndLinked() {
+        var failing = new MessageIntake(store, CrmSettings.of(OwnDomains.of(Set.of("brightdesk.io"), Set.of())),
+                (deal, message) -> { throw new IllegalStateException("rule crashed"); }, Clock.systemUTC(), IdGenerator.sequential());
+        var m = failing.accept(TestMail.id("z1").from("Dana Smith <dana.smith@initech.com>").to(JANE).subject("Pricing")
+                .text("Could you send a quote?").build(), new MessageLocation("mb-paul", "INBOX", 1, 1, false));
+        assertNotNull(store.messages().find("z1").orElseThrow().dealId());
+        assertEquals("prospect", deal(m).stageId());
+    }
 }
