@@ -58,6 +58,20 @@ class SignalExtractorTest {
             "INBOUND | Ce n'est pas le bon moment, recontactez-nous en septembre. | FRIDGE",
             "INBOUND | The project is on hold until further notice. | FRIDGE",
             "INBOUND | Not interested at the moment, let's talk again next year. | FRIDGE",
+            "INBOUND | Could you check back with me in the new year? | FRIDGE",
+            "INBOUND | Revenez vers moi en janvier, nous aurons plus de visibilité. | FRIDGE",
+            "INBOUND | We are freezing all new projects until Q3. | FRIDGE",
+            "INBOUND | Approved on our side, we're good to go. | WON",
+            "INBOUND | C'est validé de notre côté, nous partons sur votre offre. | WON",
+            "INBOUND | Je vous donne mon accord pour le lancement. | WON",
+            "INBOUND | We will go with the premium plan. | WON",
+            "INBOUND | We've decided to stay with our current provider. | LOST",
+            "INBOUND | Nous avons décidé de ne pas poursuivre. | LOST",
+            "INBOUND | Nous allons rester avec notre prestataire actuel. | LOST",
+            "INBOUND | Unfortunately the budget was rejected by the board. | LOST",
+            "INBOUND | Our season starts in May so I'd need it live before then. | QUALIFIED",
+            "INBOUND | Je vous propose mardi 14h dans nos locaux. | QUALIFIED",
+            "INBOUND | I'm the one deciding, and I could pay up to $600 a year. | QUALIFIED",
     })
     void recognises(Direction d, String text, Milestone expected) {
         assertTrue(milestones(d, text).contains(expected), () -> text + " gave " + milestones(d, text));
@@ -85,6 +99,10 @@ class SignalExtractorTest {
             "INBOUND | I will get back to you next week. | FRIDGE",
             "INBOUND | Merci pour votre proposition de rendez-vous. | PROPOSAL",
             "INBOUND | Does Tuesday at 10 work for you? | QUALIFIED",
+            "INBOUND | If the price does not come down we will go with another vendor. | LOST",
+            "INBOUND | We have not chosen another vendor yet. | LOST",
+            "INBOUND | We will not go with the premium plan. | WON",
+            "INBOUND | Is the quote still valid if we sign next month? | WON",
     })
     void doesNotMistake(Direction d, String text, Milestone notExpected) {
         assertTrue(!milestones(d, text).contains(notExpected), () -> text + " gave " + milestones(d, text));
