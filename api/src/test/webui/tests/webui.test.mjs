@@ -143,6 +143,20 @@ test('an admin adds a mailbox and watches its sync progress reach 100 %', async 
   await shot(page, '08-mailbox-synced');
 });
 
+test('metrics draw the funnel in SVG with the numbers against a target, and reminders are grouped', async () => {
+  await page.goto(`${base}/#/metrics?pipeline=default&target=100000`);
+  await page.locator('#funnel svg').waitFor();
+  assert.ok(await page.locator('#funnel svg rect').count() >= 5, 'one bar per open or won stage');
+  const kpis = await page.locator('#kpis').innerText();
+  for (const label of ['Win rate', 'Sales cycle', 'Velocity', 'RTV', 'GAP', 'Funnel factor']) assert.match(kpis, new RegExp(label));
+  assert.doesNotMatch(kpis, /set a target/, 'the target gives a GAP');
+  await shot(page, '09-metrics');
+  await page.goto(`${base}/#/reminders?owner=all`);
+  await page.locator('section[data-kind="needs-reply"]').waitFor();
+  assert.match(await page.locator('section[data-kind="needs-reply"]').innerText(), /Demande de devis/);
+  await shot(page, '10-reminders');
+});
+
 test('no page raised a script error and no dialog ever opened', () => {
   assert.deepEqual(browser.dialogs, []);
   assert.deepEqual(browser.pageErrors, []);

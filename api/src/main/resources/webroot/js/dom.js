@@ -11,7 +11,11 @@ export function h(tag, props, ...children) {
     else if (key === 'text') el.textContent = value;
     else if (key === 'dataset') Object.assign(el.dataset, value);
     else if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2), value);
-    else if (key === 'value') el.value = value;
+    else if (key === 'value') {
+      el.value = value;
+      // A form's reset() goes back to the default value, so keep the given one as the default too.
+      if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) el.defaultValue = value;
+    }
     else if (key === 'checked' || key === 'disabled' || key === 'hidden' || key === 'selected') el[key] = Boolean(value);
     else el.setAttribute(key, value === true ? '' : String(value));
   }

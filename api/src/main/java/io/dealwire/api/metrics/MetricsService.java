@@ -63,8 +63,9 @@ public final class MetricsService {
         Double averageWon = won.isEmpty() ? null : won.stream().mapToDouble(Deal::value).average().orElse(0);
         Double cycle = won.isEmpty() ? null : won.stream()
                 .mapToDouble(d -> Math.max(0, Duration.between(d.createdAt(), closedAt(d)).toSeconds() / DAY_SECONDS)).average().orElse(0);
-        Double velocity = winRate == null || averageWon == null || cycle == null || cycle <= 0 ? null
-                : open.size() * averageWon * winRate / cycle;
+        // A cycle shorter than a day counts as one day: velocity is a rate per day, not per second.
+        Double velocity = winRate == null || averageWon == null || cycle == null ? null
+                : open.size() * averageWon * winRate / Math.max(1, cycle);
         double forecast = open.stream().mapToDouble(d -> d.value() * pipeline.stage(d.stageId()).map(Stage::probability).orElse(0.0)).sum();
         int viableFrom = viableFrom(pipeline);
         double rtv = open.stream().filter(d -> pipeline.indexOf(d.stageId()) >= viableFrom).mapToDouble(Deal::value).sum();
