@@ -8,6 +8,8 @@ import io.dealwire.index.mapping.MessageFields;
 import io.dealwire.index.search.MessageSearcher;
 import io.dealwire.index.search.SearchRequest;
 import io.dealwire.index.search.SearchResult;
+import io.dealwire.index.search.Suggester;
+import io.dealwire.index.search.Suggestion;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -23,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -48,6 +51,7 @@ public final class MessageIndex implements AutoCloseable {
     private volatile boolean closing;
     private final MessageDocuments documents;
     private final MessageSearcher searcher;
+    private final Suggester suggester;
     private final boolean reset;
     private volatile long committedSeq;
 
@@ -62,6 +66,7 @@ public final class MessageIndex implements AutoCloseable {
         this.refresher = Thread.ofVirtual().name("message-index-refresh").start(this::refreshPeriodically);
         this.documents = new MessageDocuments(context);
         this.searcher = new MessageSearcher(analyzers);
+        this.suggester = new Suggester(analyzers);
         this.reset = reset;
         this.committedSeq = committedSeq;
         if (reset) commit(0);
@@ -179,6 +184,28 @@ public final class MessageIndex implements AutoCloseable {
 
     /** Messages the viewer may see matching the request; {@link io.dealwire.index.search.SearchRequestException} on a bad query or cursor. */
     public SearchResult search(SearchRequest request, Viewer viewer) {
+        return read("search", s -> searcher.search(s, request, viewer));
+    }
+
+    /**
+     * Companies, deals and contacts whose name (or address) has words starting with {@code prefix}, drawn
+     * only from messages the viewer may see, most frequent first.
+     */
+    public List<Suggestion> suggest(String prefix, Viewer viewer, int limit) {
+        return read("suggestions", s -> suggester.suggest(s, prefix, viewer, Math.min(limit, SearchRequest.MAX_LIMIT)));
+    }
+
+    /** Documents visible to searches now (for progress and health checks). */
+    public long documentCount() {
+        return read("count", s -> (long) s.getIndexReader().numDocs());
+    }
+
+    private interface Read<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    /** Runs {@code work} on the current point-in-time searcher, released afterwards. */
+    private <T> T read(String what, Read<T> work) {
         IndexSearcher s;
         try {
             s = searchers.acquire();
@@ -186,29 +213,15 @@ public final class MessageIndex implements AutoCloseable {
             throw new IndexException("cannot open the search index for reading: " + e.getMessage(), e);
         }
         try {
-            return searcher.search(s, request, viewer);
+            return work.apply(s);
         } catch (IOException e) {
-            throw new IndexException("search failed: " + e.getMessage(), e);
+            throw new IndexException(what + " failed: " + e.getMessage(), e);
         } finally {
             try {
                 searchers.release(s);
             } catch (IOException e) {
                 log.warn("could not release an index searcher", e);
             }
-        }
-    }
-
-    /** Documents visible to searches now (for progress and health checks). */
-    public long documentCount() {
-        try {
-            var s = searchers.acquire();
-            try {
-                return s.getIndexReader().numDocs();
-            } finally {
-                searchers.release(s);
-            }
-        } catch (IOException e) {
-            throw new IndexException("cannot read the search index: " + e.getMessage(), e);
         }
     }
 

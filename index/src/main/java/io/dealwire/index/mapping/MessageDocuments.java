@@ -14,6 +14,7 @@ import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -90,6 +91,7 @@ public final class MessageDocuments {
         if (mail.from() != null) {
             addAddress(doc, FROM_ADDR, FROM_TEXT, mail.from());
             doc.add(new StoredField(FROM_DISPLAY, mail.from().toString()));
+            doc.add(label(SENDER_LABEL, mail.from().address(), mail.from().name()));
         }
         for (var a : mail.to()) addAddress(doc, TO_ADDR, TO_TEXT, a);
         for (var a : mail.cc()) addAddress(doc, CC_ADDR, CC_TEXT, a);
@@ -127,6 +129,7 @@ public final class MessageDocuments {
             if (!name.isBlank()) {
                 doc.add(new TextField(COMPANY_TEXT, name, Field.Store.NO));
                 doc.add(new StoredField(COMPANY_NAME, name));
+                doc.add(label(COMPANY_LABEL, m.companyId(), name));
             }
         }
         if (m.dealId() != null && !m.dealId().isBlank()) {
@@ -135,6 +138,7 @@ public final class MessageDocuments {
             if (!title.isBlank()) {
                 doc.add(new TextField(DEAL_TEXT, title, Field.Store.NO));
                 doc.add(new StoredField(DEAL_TITLE, title));
+                doc.add(label(DEAL_LABEL, m.dealId(), title));
             }
             var stage = nonNull(context.dealStage(m.dealId()));
             if (!stage.isBlank()) doc.add(new KeywordField(STAGE, stage, Field.Store.YES));
@@ -147,6 +151,10 @@ public final class MessageDocuments {
         if (!language.equals("fr")) doc.add(new TextField(field + EN, text, Field.Store.NO));
         if (!language.equals("en")) doc.add(new TextField(field + FR, text, Field.Store.NO));
         doc.add(new TextField(field + FOLD, text, Field.Store.NO));
+    }
+
+    private static SortedSetDocValuesField label(String field, String id, String name) {
+        return new SortedSetDocValuesField(field, new BytesRef(id + LABEL_SEPARATOR + name));
     }
 
     private static void addAddress(Document doc, String keywordField, String textField, EmailAddress a) {

@@ -9,7 +9,7 @@ import java.util.Set;
  * store rather than read with the wrong assumptions.
  */
 public final class MessageFields {
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     /** Suffixes selecting the analyzer (see {@code MessageAnalyzers}). */
     public static final String EN = "_en";
@@ -53,6 +53,12 @@ public final class MessageFields {
     public static final String FROM_DISPLAY = "from_display";
     public static final String COMPANY_NAME = "company_name";
     public static final String DEAL_TITLE = "deal_title";
+
+    /** Doc values "id\u001fname" of the company, deal and sender, for type-ahead suggestions. */
+    public static final String COMPANY_LABEL = "company_label";
+    public static final String DEAL_LABEL = "deal_label";
+    public static final String SENDER_LABEL = "sender_label";
+    public static final char LABEL_SEPARATOR = '\u001f';
 
     public static final String TRUE = "true";
 
