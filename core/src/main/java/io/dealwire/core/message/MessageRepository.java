@@ -22,6 +22,21 @@ public interface MessageRepository {
     /** Messages with a location in this mailbox (and folder, when not null). */
     List<StoredMessage> findByMailbox(String mailboxId, String folder);
 
+    /** How many messages {@link #findByMailbox} would return, without reading them. */
+    default long countByMailbox(String mailboxId, String folder) {
+        return findByMailbox(mailboxId, folder).size();
+    }
+
+    /**
+     * The locations of every message {@link #findByMailbox} would return, by message id (in id order),
+     * without the messages' content: what reconciling a folder or counting needs, at a fraction of the memory.
+     */
+    default java.util.SortedMap<String, List<MessageLocation>> locationsByMailbox(String mailboxId, String folder) {
+        var out = new java.util.TreeMap<String, List<MessageLocation>>();
+        for (var m : findByMailbox(mailboxId, folder)) out.put(m.id(), m.locations());
+        return out;
+    }
+
     /** Inserts or replaces by id; returns the message with its new seq. */
     StoredMessage save(StoredMessage message);
 

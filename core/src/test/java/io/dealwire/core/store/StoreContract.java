@@ -120,6 +120,27 @@ public abstract class StoreContract {
     }
 
     @Test
+    void mailboxCountsAndLocationsWithoutContent() {
+        store.messages().save(StoredMessage.of(mail("m1", "a@x", "A", Instant.parse("2025-03-01T10:00:00Z")))
+                .withLocation(new MessageLocation("mb1", "INBOX", 7, 1, false))
+                .withLocation(new MessageLocation("mb2", "Sent", 3, 9, false)));
+        store.messages().save(StoredMessage.of(mail("m2", "b@x", "B", Instant.parse("2025-03-01T11:00:00Z")))
+                .withLocation(new MessageLocation("mb1", "Archive", 8, 2, true)));
+        store.messages().save(StoredMessage.of(mail("m3", "c@x", "C", Instant.parse("2025-03-01T12:00:00Z")))
+                .withLocation(new MessageLocation("mb2", "INBOX", 4, 5, false)));
+        assertEquals(2, store.messages().countByMailbox("mb1", null));
+        assertEquals(1, store.messages().countByMailbox("mb1", "INBOX"));
+        assertEquals(0, store.messages().countByMailbox("mb9", null));
+        var locations = store.messages().locationsByMailbox("mb1", null);
+        assertEquals(List.of("m1", "m2"), List.copyOf(locations.keySet()));
+        assertEquals(List.of(new MessageLocation("mb1", "INBOX", 7, 1, false), new MessageLocation("mb2", "Sent", 3, 9, false)),
+                locations.get("m1"));
+        assertEquals(List.of(new MessageLocation("mb1", "Archive", 8, 2, true)), locations.get("m2"));
+        assertEquals(List.of("m3"), List.copyOf(store.messages().locationsByMailbox("mb2", "INBOX").keySet()));
+        assertTrue(store.messages().locationsByMailbox("mb2", "Archive").isEmpty());
+    }
+
+    @Test
     void messagesSharingAMessageIdAreAllKept() {
         store.messages().save(StoredMessage.of(mail("m1", "same@x", "One", Instant.parse("2025-03-01T10:00:00Z"))));
         store.messages().save(StoredMessage.of(mail("m2", "same@x", "Two", Instant.parse("2025-03-02T10:00:00Z"))));
