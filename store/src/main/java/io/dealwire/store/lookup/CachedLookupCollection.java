@@ -106,6 +106,28 @@ public final class CachedLookupCollection implements KeyedCollection {
         return findByIds(ids);
     }
 
+    @Override
+    public List<Document> find(SecondaryKey key, String value, List<String> fields) {
+        if (documents != null) return find(key, value);
+        settleUncertain();
+        List<String> ids;
+        synchronized (this) {
+            var bucket = buckets.get(indexOf(key)).get(value);
+            if (bucket == null) return List.of();
+            ids = bucket.ids();
+        }
+        return server.findByIds(ids, fields);
+    }
+
+    @Override
+    public long countWhere(SecondaryKey key, String value) {
+        settleUncertain();
+        synchronized (this) {
+            var bucket = buckets.get(indexOf(key)).get(value);
+            return bucket == null ? 0 : bucket.size();
+        }
+    }
+
     /** Answers from memory when documents are kept; else reads only the ids known to exist (none: no round trip). */
     @Override
     public List<Document> findByIds(List<String> ids) {
@@ -382,6 +404,10 @@ public final class CachedLookupCollection implements KeyedCollection {
             }
             if (id.equals(single)) single = null;
             return single == null;
+        }
+
+        int size() {
+            return many != null ? many.size() : single == null ? 0 : 1;
         }
 
         List<String> ids() {

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
@@ -61,6 +62,26 @@ public final class IndexedCollection implements KeyedCollection {
     @Override
     public List<Document> find(SecondaryKey key, String value) {
         return collection.find(key.serverFilter().apply(value)).into(new ArrayList<>());
+    }
+
+    @Override
+    public List<Document> find(SecondaryKey key, String value, List<String> fields) {
+        return collection.find(key.serverFilter().apply(value)).projection(Projections.include(fields)).into(new ArrayList<>());
+    }
+
+    @Override
+    public long countWhere(SecondaryKey key, String value) {
+        return collection.countDocuments(key.serverFilter().apply(value));
+    }
+
+    /** Like {@link #findByIds(List)}, reading only {@code fields}. */
+    List<Document> findByIds(List<String> ids, List<String> fields) {
+        var out = new ArrayList<Document>(ids.size());
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            var chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
+            collection.find(Filters.in("_id", chunk)).projection(Projections.include(fields)).into(out);
+        }
+        return out;
     }
 
     @Override

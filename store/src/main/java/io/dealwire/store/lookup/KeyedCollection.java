@@ -17,6 +17,12 @@ public interface KeyedCollection {
     /** Documents having {@code key} = {@code value}, in no particular order. */
     List<Document> find(SecondaryKey key, String value);
 
+    /** Only {@code fields} (and {@code _id}) of the documents having {@code key} = {@code value}: big documents, small needs. */
+    List<Document> find(SecondaryKey key, String value, List<String> fields);
+
+    /** How many documents have {@code key} = {@code value}. */
+    long countWhere(SecondaryKey key, String value);
+
     /** Every document, in no particular order (small collections: pipelines, ignore rules, mailboxes). */
     List<Document> all();
 

@@ -53,12 +53,18 @@ public final class MessageMapping {
                 .append(LOCATIONS, locations);
     }
 
-    public static StoredMessage fromDocument(Document d) {
+    /** The locations of a message document (or of a projection holding them). */
+    public static List<MessageLocation> locations(Document d) {
         var locations = new ArrayList<MessageLocation>();
         for (var l : documents(d, LOCATIONS)) {
             locations.add(new MessageLocation(l.getString(LOCATION_MAILBOX), l.getString(LOCATION_FOLDER),
                     longOf(l, "uidValidity"), longOf(l, "uid"), boolOf(l, "gone")));
         }
+        return locations;
+    }
+
+    public static StoredMessage fromDocument(Document d) {
+        var locations = locations(d);
         return new StoredMessage(
                 mail(d.getString("_id"), d.get("mail", Document.class)),
                 d.getString(CONVERSATION),

@@ -1,6 +1,7 @@
 package io.dealwire.store.repository;
 
 import com.mongodb.client.model.Filters;
+import io.dealwire.core.message.MessageLocation;
 import io.dealwire.core.message.MessageRepository;
 import io.dealwire.core.message.StoredMessage;
 import io.dealwire.store.lookup.KeyedCollection;
@@ -13,6 +14,8 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 import static io.dealwire.store.mapping.MessageMapping.*;
@@ -74,7 +77,27 @@ public final class MongoMessageRepository implements MessageRepository {
 
     @Override
     public List<StoredMessage> findByMailbox(String mailboxId, String folder) {
-        return lookup(BY_MAILBOX, folder == null ? mailboxId : mailboxId + '\0' + folder);
+        return lookup(BY_MAILBOX, mailboxKey(mailboxId, folder));
+    }
+
+    @Override
+    public long countByMailbox(String mailboxId, String folder) {
+        return guard.call(() -> messages.countWhere(BY_MAILBOX, mailboxKey(mailboxId, folder)));
+    }
+
+    @Override
+    public SortedMap<String, List<MessageLocation>> locationsByMailbox(String mailboxId, String folder) {
+        return guard.call(() -> {
+            var out = new TreeMap<String, List<MessageLocation>>();
+            for (var d : messages.find(BY_MAILBOX, mailboxKey(mailboxId, folder), List.of("_id", LOCATIONS))) {
+                out.put(d.getString("_id"), MessageMapping.locations(d));
+            }
+            return out;
+        });
+    }
+
+    private static String mailboxKey(String mailboxId, String folder) {
+        return folder == null ? mailboxId : mailboxId + '\0' + folder;
     }
 
     @Override

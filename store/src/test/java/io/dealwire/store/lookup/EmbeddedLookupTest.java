@@ -93,6 +93,7 @@ class EmbeddedLookupTest {
             assertEquals("p1", store.contacts().findByEmail("Dana@acme.example").orElseThrow().id());
             assertEquals("co1", store.companies().findByDomain("acme.example").orElseThrow().id());
             assertEquals("t1", store.users().findTokenByHash("hash-1").orElseThrow().id());
+            assertEquals(25, store.messages().countByMailbox("mb0", null));
             assertEquals(List.of(), commands);
 
             long last = store.messages().lastSeq();
@@ -165,6 +166,8 @@ class EmbeddedLookupTest {
             for (String folder : new String[]{null, "INBOX", "Sent", "Archive"}) {
                 assertEquals(ids(reference.messages().findByMailbox("mb" + b, folder)),
                         ids(store.messages().findByMailbox("mb" + b, folder)), "mb" + b + "/" + folder);
+                assertEquals(reference.messages().countByMailbox("mb" + b, folder), store.messages().countByMailbox("mb" + b, folder));
+                assertEquals(reference.messages().locationsByMailbox("mb" + b, folder), store.messages().locationsByMailbox("mb" + b, folder));
             }
         }
         var referenceChanges = ids(reference.messages().changedSince(0, 1000));
