@@ -94,6 +94,22 @@ class MessageIndexTest {
     }
 
     @Test
+    void anErasedMessageKeepsItsMetadataButNoContent() {
+        try (var index = MessageIndex.open(dir, IndexContext.NONE)) {
+            index.index(message("e1", "Secret subject", "private words", "dana@acme.com", "2024-03-05T10:00:00Z")
+                    .with(b -> { b.erased = true; b.companyId = "c-acme"; }));
+            index.refresh();
+            assertEquals(List.of(), find(index, "private"));
+            assertEquals(List.of(), find(index, "secret"));
+            assertEquals(List.of(), find(index, "from:dana@acme.com"));
+            var hit = index.search(SearchRequest.of("company:c-acme"), MANAGER).hits().getFirst();
+            assertEquals("e1", hit.messageId());
+            assertEquals("", hit.subject());
+            assertEquals("", hit.snippet());
+        }
+    }
+
+    @Test
     void anIgnoredMessageIsKeptOutOfTheIndex() {
         try (var index = MessageIndex.open(dir, IndexContext.NONE)) {
             seed(index);

@@ -42,10 +42,19 @@ public final class IndexFeeder implements AutoCloseable {
         this.indexedSeq = index.lastIndexedSeq();
     }
 
-    /** Indexes everything written since the index's last commit, then commits. Returns how many messages. */
+    /**
+     * Indexes everything written since the index's last commit, then commits. Returns how many messages.
+     * An index ahead of the store (the store was replaced or restored from an older backup) holds
+     * messages the store no longer vouches for: it is rebuilt instead.
+     */
     public long catchUp() {
         lock.lock();
         try {
+            if (messages.lastSeq() < indexedSeq) {
+                log.warn("the search index is at store position {} but the store is only at {}: rebuilding the index",
+                        indexedSeq, messages.lastSeq());
+                return rebuild(ProgressListener.NONE);
+            }
             long n = index.bulk(() -> drain(ProgressListener.NONE, 0, 0));
             commit();
             return n;

@@ -118,4 +118,20 @@ class IndexFeederTest {
             assertEquals(List.of(3L), List.of(total(index, "widget")));
         }
     }
+
+    @Test
+    void anIndexAheadOfTheStoreIsRebuiltFromIt() {
+        var old = new InMemoryMessageRepository();
+        store(old, 0, 20);
+        try (var index = MessageIndex.open(dir, IndexContext.NONE)) {
+            new IndexFeeder(old, index).catchUp();
+        }
+        var restored = new InMemoryMessageRepository();
+        store(restored, 0, 5);
+        try (var index = MessageIndex.open(dir, IndexContext.NONE)) {
+            assertEquals(5, new IndexFeeder(restored, index).catchUp());
+            assertEquals(5, total(index, "widget"));
+            assertEquals(5, index.lastIndexedSeq());
+        }
+    }
 }
