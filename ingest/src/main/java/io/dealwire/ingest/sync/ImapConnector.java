@@ -80,6 +80,10 @@ final class ImapConnector {
             p.setProperty(prefix + "starttls.required", "true");
         }
         if (endpoint.pinnedSha256() != null && !endpoint.pinnedSha256().isBlank()) {
+            // the pinned certificate, and only it, is trusted: it identifies the server more strictly
+            // than an authority plus host name would, so the host name check is the pin's
+            p.setProperty(prefix + "ssl.checkserveridentity", "false");
+            p.setProperty(prefix + "socketFactory.fallback", "false");
             try {
                 p.put(prefix + "ssl.socketFactory", PinnedCertificateTrust.socketFactory(endpoint.pinnedSha256()));
             } catch (GeneralSecurityException e) {
@@ -95,6 +99,13 @@ final class ImapConnector {
             String words = e.getMessage() == null || e.getMessage().isBlank() ? "no reason given" : e.getMessage().strip();
             return new MailboxConnectException(Kind.AUTHENTICATION_FAILED,
                     "The server refused the login for " + endpoint.username() + ": " + words, e);
+        }
+        for (Throwable t = e; t != null; t = next(t)) {
+            // a certificate problem surfaces wrapped in an SSLHandshakeException: look for it first
+            if (t instanceof CertificateException) {
+                return new MailboxConnectException(Kind.TLS_FAILURE, "The server's certificate could not be verified ("
+                        + t.getMessage() + "). For a self-signed server, pin its SHA-256 fingerprint.", e);
+            }
         }
         for (Throwable t = e; t != null; t = next(t)) {
             if (t instanceof UnknownHostException) {

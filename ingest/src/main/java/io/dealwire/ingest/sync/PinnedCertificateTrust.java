@@ -3,10 +3,8 @@ package io.dealwire.ingest.sync;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
@@ -14,16 +12,15 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 /**
- * Trusts the JDK's certificate authorities, plus exactly one extra certificate identified by its
- * SHA-256 fingerprint: how an admin trusts a self-signed server without turning verification off.
- * Host name verification stays on (Angus checks the server identity after the handshake).
+ * Trusts exactly one certificate, identified by its SHA-256 fingerprint: how an admin trusts a
+ * self-signed server without turning verification off. Nothing else is accepted, not even a
+ * certificate a public authority signed, so the pin is a stricter check than authority plus host
+ * name (which self-signed certificates often fail: "imap.example.com" snakeoil, no host name at all).
  */
 final class PinnedCertificateTrust implements X509TrustManager {
-    private final X509TrustManager system;
     private final String pinnedSha256;
 
-    private PinnedCertificateTrust(X509TrustManager system, String pinnedSha256) {
-        this.system = system;
+    private PinnedCertificateTrust(String pinnedSha256) {
         this.pinnedSha256 = normalize(pinnedSha256);
     }
 
@@ -41,37 +38,28 @@ final class PinnedCertificateTrust implements X509TrustManager {
     }
 
     static SSLSocketFactory socketFactory(String pinnedSha256) throws GeneralSecurityException {
-        var tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init((KeyStore) null);
-        X509TrustManager system = null;
-        for (TrustManager tm : tmf.getTrustManagers()) {
-            if (tm instanceof X509TrustManager x) system = x;
-        }
-        if (system == null) throw new GeneralSecurityException("no X.509 trust manager in this JDK");
         var context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[]{new PinnedCertificateTrust(system, pinnedSha256)}, null);
+        context.init(null, new TrustManager[]{new PinnedCertificateTrust(pinnedSha256)}, null);
         return context.getSocketFactory();
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        if (chain != null && chain.length > 0 && sha256(chain[0]).equals(pinnedSha256)) return;
-        try {
-            system.checkServerTrusted(chain, authType);
-        } catch (CertificateException e) {
-            String seen = chain == null || chain.length == 0 ? "none" : sha256(chain[0]);
-            throw new CertificateException("certificate is not trusted and does not match the pinned fingerprint"
-                    + " (server presented SHA-256 " + seen + ")", e);
+        if (chain == null || chain.length == 0) throw new CertificateException("the server presented no certificate");
+        String seen = sha256(chain[0]);
+        if (!seen.equals(pinnedSha256)) {
+            throw new CertificateException("the server's certificate does not match the pinned fingerprint"
+                    + " (server presented SHA-256 " + seen + ")");
         }
     }
 
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        system.checkClientTrusted(chain, authType);
+        throw new CertificateException("Dealwire does not accept client connections");
     }
 
     @Override
     public X509Certificate[] getAcceptedIssuers() {
-        return system.getAcceptedIssuers();
+        return new X509Certificate[0];
     }
 }

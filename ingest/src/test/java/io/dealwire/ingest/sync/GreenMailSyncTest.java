@@ -2,7 +2,6 @@ package io.dealwire.ingest.sync;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.user.GreenMailUser;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.dealwire.core.intake.MessageIntake;
 import io.dealwire.core.mailbox.FolderSync;
 import io.dealwire.core.mailbox.Mailbox;
@@ -38,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 class GreenMailSyncTest {
     @RegisterExtension
-    static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.IMAP).withPerMethodLifecycle(true);
+    static final GreenMailExtension greenMail = new GreenMailExtension(GreenMailSetups.imap()).withPerMethodLifecycle(true);
 
     private static final SyncSettings FAST = SyncSettings.defaults()
             .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10))

@@ -1,7 +1,6 @@
 package io.dealwire.ingest.sync;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.dealwire.core.mailbox.Security;
 import io.dealwire.ingest.sync.MailboxConnectException.Kind;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MailboxProbeTest {
     @RegisterExtension
-    static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.IMAP);
+    static final GreenMailExtension greenMail = new GreenMailExtension(GreenMailSetups.imap());
 
     private static final SyncSettings QUICK = SyncSettings.defaults().withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2));
 
