@@ -25,6 +25,9 @@ public final class SignalExtractor {
     private static final Pattern HYPOTHETICAL = Pattern.compile("\\b(?:if|once|unless|whether|assuming|provided|in case|should we|si|lorsque|des que|une fois que|a condition|au cas|avant de|until|jusqu a ce"
             + "|waiting for|wait for|pending|awaiting|attendons|attendre|en attente|need to|needs to|must|have to|has to|doit|devons|devrons|hope to|hoping to|hopefully|esperons|espere|plan to|planning to|prevoyons"
             + "|might|may|could|pourrions|pourrait|would be|serait|expect to|expecting to|intend to|about to|going to have to)\\b");
+    /** An offer promised rather than made: "as promised, I will send the quote tomorrow". */
+    private static final Pattern FUTURE = Pattern.compile("\\b(?:will|shall|going to|gonna|would|could|can|plan to|planning to|tomorrow|next week|soon|shortly"
+            + "|enverrai|enverrons|transmettrai|transmettrons|ferai|ferons|allons vous|vais vous|pourrons|pourrais|pourrions|prochainement|bientot|demain|semaine prochaine|des que possible)\\b");
     private static final Pattern STILL_PENDING = Pattern.compile("\\b(?:not yet|pas encore|yet)\\b");
     private static final Pattern CLAUSE_BREAK = Pattern.compile("[,;:()]|\\b(?:but|mais|however|cependant|toutefois|although|bien que|and then|puis)\\b");
 
@@ -109,6 +112,7 @@ public final class SignalExtractor {
         Matcher m = rule.pattern().matcher(text);
         while (m.find()) {
             if ((rule.milestone() == Milestone.WON || rule.milestone() == Milestone.PROPOSAL) && NDA.matcher(text).find()) return false;
+            if (rule.milestone() == Milestone.PROPOSAL && rule.negatable() && FUTURE.matcher(m.group()).find()) continue;
             if (!rule.negatable() || !cancelled(text, m.start(), m.end(), rule.category().isEmpty())) return true;
         }
         return false;

@@ -75,7 +75,11 @@ final class SignalRules {
         r.add(rule("proposal.sent-earlier", PROPOSAL, 0.7, null, "\\b(?:the|my|our) " + PROPOSAL_EN + " (?:i|we) (?:sent|shared|emailed|submitted)\\b"
                 + "|\\b" + PROPOSAL_FR + " (?:que )?(?:je vous ai|nous vous avons) (?:envoye|transmis|adresse|fait parvenir|soumis)"
                 + "|\\b(?:notre|mon|le|votre) " + PROPOSAL_FR + " (?:envoye|transmis|adresse)e?s?\\b"
-                + "|\\b(?:following up|follow up|circling back|checking in|just checking|any (?:news|update|feedback)|je me permets de revenir|je reviens vers vous|relance|avez vous pu)\\b.{0,40}?\\b(?:my|our|the|notre|mon|le|la|l|du|de notre|votre) ?" + PROPOSAL_ANY + "\\b(?! request| demande)")
+)
+                .neg().question().on("proposal proposals quote quotes quotation quotations estimate estimates pricing price sow statement order form contract contracts agreement agreements offer offers devis offre offres proposition propositions chiffrage cotation grille tarifs tarif contrat contrats bon conditions propale propales signed").build());
+        // We chase an offer we made (a customer asking "any news on the quote?" is still waiting for it).
+        r.add(rule("proposal.followed-up", PROPOSAL, 0.7, OUTBOUND,
+                "\\b(?:following up|follow up|circling back|checking in|just checking|any (?:news|update|feedback)|je me permets de revenir|je reviens vers vous|relance|avez vous pu)\\b.{0,40}?\\b(?:my|our|the|notre|mon|le|la|l|du|de notre|votre) ?" + PROPOSAL_ANY + "\\b(?! request| demande)")
                 .neg().question().on("proposal proposals quote quotes quotation quotations estimate estimates pricing price sow statement order form contract contracts agreement agreements offer offers devis offre offres proposition propositions chiffrage cotation grille tarifs tarif contrat contrats bon conditions propale propales signed").build());
         // Our reply states a price for what they asked: an offer in the body of the mail.
         r.add(rule("proposal.priced", PROPOSAL, 0.7, OUTBOUND,

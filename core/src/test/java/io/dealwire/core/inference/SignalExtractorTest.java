@@ -59,6 +59,7 @@ class SignalExtractorTest {
             "INBOUND | The project is on hold until further notice. | FRIDGE",
             "INBOUND | Not interested at the moment, let's talk again next year. | FRIDGE",
             "INBOUND | Could you check back with me in the new year? | FRIDGE",
+            "OUTBOUND | Just following up on the proposal I sent last week. | PROPOSAL",
             "INBOUND | Revenez vers moi en janvier, nous aurons plus de visibilité. | FRIDGE",
             "INBOUND | We are freezing all new projects until Q3. | FRIDGE",
             "INBOUND | Approved on our side, we're good to go. | WON",
@@ -103,6 +104,9 @@ class SignalExtractorTest {
             "INBOUND | We have not chosen another vendor yet. | LOST",
             "INBOUND | We will not go with the premium plan. | WON",
             "INBOUND | Is the quote still valid if we sign next month? | WON",
+            "OUTBOUND | Thanks for your time today, as promised I will send the proposal by Friday. | PROPOSAL",
+            "OUTBOUND | Voici la suite : je vous enverrai notre devis demain. | PROPOSAL",
+            "INBOUND | Any news on the quote? | PROPOSAL",
     })
     void doesNotMistake(Direction d, String text, Milestone notExpected) {
         assertTrue(!milestones(d, text).contains(notExpected), () -> text + " gave " + milestones(d, text));
