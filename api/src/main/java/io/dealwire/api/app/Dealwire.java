@@ -74,7 +74,7 @@ public final class Dealwire implements AutoCloseable {
         Mailboxes mailboxes = null;
         Vertx vertx = null;
         try {
-            var accounts = new UserAccounts(store.users(), clock);
+            var accounts = new UserAccounts(store.users(), clock, store::commit);
             Defaults.ensure(store);
             accounts.bootstrap(config.bootstrapToken()).ifPresent(issued -> {
                 if (config.bootstrapToken() == null) {

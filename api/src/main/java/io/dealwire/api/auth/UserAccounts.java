@@ -12,10 +12,16 @@ import java.util.Optional;
 public final class UserAccounts {
     private final UserRepository users;
     private final Clock clock;
+    private final Runnable durable;
 
-    public UserAccounts(UserRepository users, Clock clock) {
+    /**
+     * @param durable makes the writes so far durable (the store's commit): a token handed out must survive a
+     *                crash right after, or its holder is locked out
+     */
+    public UserAccounts(UserRepository users, Clock clock, Runnable durable) {
         this.users = users;
         this.clock = clock;
+        this.durable = durable;
     }
 
     public record Issued(User user, ApiToken token, String secret) {
@@ -33,7 +39,9 @@ public final class UserAccounts {
 
     public User addUser(String name, String email, Role role) {
         if (users.findByEmail(email).isPresent()) throw new IllegalArgumentException("a user with the email " + email + " already exists");
-        return users.save(new User(Tokens.newId(), name, email, role, null, clock.instant()));
+        var user = users.save(new User(Tokens.newId(), name, email, role, null, clock.instant()));
+        durable.run();
+        return user;
     }
 
     public Issued issueToken(User user, String label) {
@@ -43,6 +51,7 @@ public final class UserAccounts {
     private Issued issue(User user, String label, String given) {
         var secret = given != null ? given : Tokens.generate();
         var token = users.saveToken(new ApiToken(Tokens.newId(), user.id(), Tokens.hash(secret), label, clock.instant(), null));
+        durable.run();
         return new Issued(user, token, secret);
     }
 
@@ -55,8 +64,10 @@ public final class UserAccounts {
     }
 
     public boolean revoke(String userId, String tokenId) {
-        return users.tokens(userId).stream().filter(t -> t.id().equals(tokenId) && t.active()).findFirst()
+        var revoked = users.tokens(userId).stream().filter(t -> t.id().equals(tokenId) && t.active()).findFirst()
                 .map(t -> users.saveToken(new ApiToken(t.id(), t.userId(), t.hash(), t.label(), t.createdAt(), clock.instant())))
                 .isPresent();
+        durable.run();
+        return revoked;
     }
 }

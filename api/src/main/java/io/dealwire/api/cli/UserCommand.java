@@ -31,7 +31,7 @@ public final class UserCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             return Dealwire.withStore(config.load(), store -> {
-                var accounts = new UserAccounts(store.users(), Clock.systemUTC());
+                var accounts = new UserAccounts(store.users(), Clock.systemUTC(), store::commit);
                 var user = accounts.addUser(name, email, role);
                 var issued = accounts.issueToken(user, "cli");
                 System.out.println("user " + user.id() + " " + user.email() + " (" + role.name().toLowerCase() + ")");
@@ -55,7 +55,7 @@ public final class UserCommand implements Callable<Integer> {
                     System.err.println("dealwire user token: no user with the email " + email);
                     return 1;
                 }
-                System.out.println("token: " + new UserAccounts(store.users(), Clock.systemUTC()).issueToken(user, label).secret());
+                System.out.println("token: " + new UserAccounts(store.users(), Clock.systemUTC(), store::commit).issueToken(user, label).secret());
                 return 0;
             });
         }

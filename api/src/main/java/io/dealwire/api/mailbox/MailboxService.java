@@ -6,7 +6,6 @@ import io.dealwire.api.http.ApiException;
 import io.dealwire.api.secret.SecretBox;
 import io.dealwire.core.mailbox.Mailbox;
 import io.dealwire.core.mailbox.SyncState;
-import io.dealwire.core.message.StoredMessage;
 import io.dealwire.core.store.Store;
 import io.dealwire.core.user.Role;
 import io.dealwire.core.user.User;
@@ -48,7 +47,7 @@ public final class MailboxService {
 
     public MailboxView get(User caller, String id) {
         var m = find(caller, id);
-        return MailboxView.of(m, (long) store.messages().findByMailbox(id, null).size());
+        return MailboxView.of(m, store.messages().countByMailbox(id, null));
     }
 
     /** Pause, resume, folders, credentials, name, sharing. */
@@ -87,10 +86,13 @@ public final class MailboxService {
     public void delete(User caller, String id, boolean purge) {
         var m = find(caller, id);
         sync.stop(m.id());
-        for (StoredMessage msg : store.messages().findByMailbox(id, null)) {
-            var remaining = msg.locations().stream().filter(l -> !l.mailboxId().equals(id)).toList();
-            if (purge && remaining.isEmpty()) store.messages().delete(msg.id());
-            else if (purge) store.messages().save(msg.with(b -> b.locations = remaining));
+        if (purge) {
+            // Locations only: a large mailbox's messages are never all in memory at once.
+            for (var entry : store.messages().locationsByMailbox(id, null).entrySet()) {
+                var remaining = entry.getValue().stream().filter(l -> !l.mailboxId().equals(id)).toList();
+                if (remaining.isEmpty()) store.messages().delete(entry.getKey());
+                else store.messages().find(entry.getKey()).ifPresent(msg -> store.messages().save(msg.with(b -> b.locations = remaining)));
+            }
         }
         store.mailboxes().delete(id);
         store.commit();
