@@ -42,7 +42,8 @@ const seed = await new Promise((resolve, reject) => {
       process.stdout.write(`[server] ${line}\n`);
     }
   });
-  server.on('exit', (code) => reject(new Error(`the seeded server exited early (status ${code})`)));
+  server.on('exit', (code) => reject(new Error(`the seeded server exited early (status ${code}); classpath starts with `
+    + classpath.split(path.delimiter).slice(0, 3).join(path.delimiter))));
 }).catch((e) => {
   console.error(e.message);
   stop();

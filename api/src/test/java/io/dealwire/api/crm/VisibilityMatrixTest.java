@@ -129,6 +129,9 @@ class VisibilityMatrixTest {
         var managerTimeline = clients.get("manager").get("/api/deals/deal-acme/timeline").json().get("items");
         assertEquals(List.of("msg-acme"), ids(managerTimeline), "the private conversation is not on the manager's timeline");
 
+        assertEquals(1, clients.get("remy").get("/api/metrics").json().get("openDeals").asInt(), "metrics count only visible deals");
+        assertTrue(clients.get("manager").get("/api/metrics").json().get("openDeals").asInt() >= 2);
+
         var reminders = clients.get("remy").get("/api/reminders?owner=all");
         assertEquals(200, reminders.status(), reminders.body());
         for (var r : reminders.json()) assertFalse(r.get("dealId").asText().equals("deal-acme"), reminders.body());
