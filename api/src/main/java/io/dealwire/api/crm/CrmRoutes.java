@@ -63,7 +63,20 @@ public final class CrmRoutes {
         this.metrics = new MetricsRoutes(new MetricsService(store, clock), scopes, blocking);
     }
 
-    /** What the authentication handler calls for requests without a bearer token. */
+    /**
+     * What the authentication handler calls for requests without a bearer token. {@code fromCookie} is blocking
+     * and throws a 403 {@code ApiException} for an unsafe request without the right CSRF token:
+     * <pre>
+     * if (header == null &amp;&amp; sessions.hasCookie(ctx)) {
+     *     blocking.run(() -&gt; sessions.fromCookie(ctx)).onComplete(ar -&gt; {
+     *         if (ar.failed()) ctx.fail(ar.cause());
+     *         else if (ar.result().isEmpty()) Problems.send(ctx, 401, "Unauthorized", "the session expired: log in again");
+     *         else { ctx.put(USER_KEY, ar.result().get()); ctx.next(); }
+     *     });
+     *     return;
+     * }
+     * </pre>
+     */
     public SessionAuth sessionAuth() {
         return sessionAuth;
     }
