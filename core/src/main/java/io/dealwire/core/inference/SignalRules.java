@@ -213,11 +213,12 @@ final class SignalRules {
                 .neg().on("c valide partons part pars partirons donne donnons avez bon accord acceptons accepte validons valide approuvons approuve confirmons confirme retenons signons accepter valider approuver confirmer retenir signer devis offre proposition contrat commande propale signes signe signee signees acceptes acceptee valides validee approuves approuvee confirmes confirmee retournes retournee contresigne contresignes joint jointe joints pj trouverez veuillez voici transmets transmettons renvoie renvoyons retourne retournons bdc y parti allons banco feu top go passer commander aller donner travailler confier lancer avancer retenu choisi choisissons selectionne retenus retenues selectionnes choisis facture passons passe passerons suite pouvez").build());
         r.add(rule("won.confirmed-by-us", WON, 0.75, OUTBOUND,
                 "\\b(?:thank you|thanks)\\b.{0,10}?\\bfor (?:your|the) (?:order|purchase|signature|signed|po|purchase order|business)\\b"
+                        + "|\\b(?:thank you|thanks)\\b.{0,10}?\\bfor (?:signing|choosing us|choosing (?:our|\\w+ as)|returning the signed|placing (?:the|your) order)\\b|\\bmerci (?:d avoir|de nous avoir) (?:signe|choisis?|retenus?|fait confiance|passe commande)\\b"
                         + "|\\b(?:received|got|receipt of) (?:your|the) (?:signed|purchase order|po|order|countersigned)\\b|\\bwelcome aboard\\b"
                         + "|\\bmerci (?:pour|de) (?:votre|la) (?:commande|signature)\\b"
                         + "|\\b(?:bien recu|avons recu|ai recu|accusons reception|reception de) (?:votre|le|la|du|de la|de votre) (?:bon de commande|commande|contrat signe|devis signe|signature|offre signee|proposition signee)"
                         + "|\\b(?:ravie?s?|heureux|heureuse|enchantes?) de (?:vous compter parmi|travailler avec vous|vous accueillir parmi)\\b|\\bbienvenue parmi nos clients\\b")
-                .neg().on("order purchase signature signed po business received got receipt welcome commande recu reception ravi ravie ravis heureux heureuse enchantes compter bienvenue accusons").build());
+                .neg().on("signing choosing returning placing avoir order purchase signature signed po business received got receipt welcome commande recu reception ravi ravie ravis heureux heureuse enchantes compter bienvenue accusons").build());
         r.add(rule("won.invoice-sent", WON, 0.7, OUTBOUND,
                 "\\b(?:attached|please find|here is|enclosed|ci joint|ci jointe|voici|vous trouverez|en piece jointe)\\b.{0,40}?\\b(?:invoice|facture)\\b")
                 .neg().condition(Condition.AFTER_PROPOSAL).on("invoice facture").build());

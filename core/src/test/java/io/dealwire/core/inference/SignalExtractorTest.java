@@ -66,6 +66,8 @@ class SignalExtractorTest {
             "INBOUND | C'est validé de notre côté, nous partons sur votre offre. | WON",
             "INBOUND | Je vous donne mon accord pour le lancement. | WON",
             "INBOUND | We will go with the premium plan. | WON",
+            "OUTBOUND | Thanks for signing! Next step is onboarding. | WON",
+            "OUTBOUND | Merci de nous avoir choisis, nous planifions le démarrage. | WON",
             "INBOUND | We've decided to stay with our current provider. | LOST",
             "INBOUND | Nous avons décidé de ne pas poursuivre. | LOST",
             "INBOUND | Nous allons rester avec notre prestataire actuel. | LOST",
