@@ -1,0 +1,166 @@
+package io.dealwire.api.app;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.dealwire.api.TestHttp;
+import io.dealwire.api.config.Config;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Hostile mail through the whole service: IMAP fetch, parsing, intake, store, index and API. Each message
+ * carries a marker word; the service must keep running, store every message (with a warning where the mail
+ * is malformed), make its text searchable, and never hand back markup that could run in the web app.
+ * The small messages are resources under {@code hostile/}; the large ones are built here.
+ */
+class HostileMailPipelineTest {
+    private static final String TOKEN = "test-admin-token-hostile-0123";
+    private static final Duration WAIT = Duration.ofSeconds(180);
+
+    @RegisterExtension
+    static GreenMailExtension imap = new GreenMailExtension(ServerSetupTest.IMAP.dynamicPort());
+
+    @TempDir
+    Path dataDir;
+
+    /** Marker word findable by search, and whether the parser must have recorded a warning. */
+    private record Hostile(String marker, boolean warns, byte[] raw) {
+    }
+
+    @Test
+    void hostileMailIsStoredSearchableAndInert() throws Exception {
+        imap.setUser("sales@northwind.example", "sales", "s3cret-pass");
+        var mails = new LinkedHashMap<String, Hostile>();
+        mails.put("NUL bytes", new Hostile("zqnulmarker", false, resource("nul-bytes.eml")));
+        mails.put("broken charsets", new Hostile("zqcharsetmarker", true, resource("broken-charset.eml")));
+        mails.put("../ in file names", new Hostile("zqpathmarker", false, resource("dotdot-filename.eml")));
+        mails.put("scripts in HTML and subject", new Hostile("zqscripthtmlmarker", false, resource("script-html.eml")));
+        mails.put("huge headers", new Hostile("zqheadermarker", false, hugeHeaders()));
+        mails.put("60-level nesting", new Hostile("zqnestingmarker", true, nested(60)));
+        mails.put("3,000 parts", new Hostile("zqpartsmarker", false, manyParts(3000)));
+        mails.put("25 MB attachment", new Hostile("zqbigmarker", true, bigAttachment(25 * 1024 * 1024)));
+        var user = imap.getUserManager().getUserByEmail("sales@northwind.example");
+        for (var m : mails.values()) user.deliver(GreenMailUtil.newMimeMessage(new ByteArrayInputStream(m.raw())));
+
+        try (var app = Dealwire.start(new Config(dataDir, "127.0.0.1", 0, null, TOKEN, null, List.of("northwind.example"), 1))) {
+            var http = new TestHttp(app.port(), TOKEN);
+            var added = http.post("/api/mailboxes", """
+                    {"name": "Sales", "host": "127.0.0.1", "port": %d, "security": "none",
+                     "username": "sales", "password": "s3cret-pass", "folders": ["INBOX"]}
+                    """.formatted(imap.getImap().getPort()));
+            assertEquals(201, added.status(), added.body());
+            var id = added.json().get("id").asText();
+            var mailbox = await(() -> http.get("/api/mailboxes/" + id),
+                    r -> r.json().path("state").asText().equals("idle") && r.json().path("messages").asLong() == mails.size());
+            assertNull(mailbox.json().path("lastError").textValue(), mailbox.body());
+
+            var problems = new ArrayList<String>();
+            for (var e : mails.entrySet()) {
+                var hostile = e.getValue();
+                var search = await(() -> http.get("/api/search?q=" + hostile.marker()), r -> r.json().path("total").asLong() >= 1);
+                var hit = search.json().at("/hits/0");
+                assertFalse(hit.path("snippet").asText().toLowerCase().contains("<script"), e.getKey() + ": " + hit);
+                var message = http.get("/api/messages/" + TestHttp.q(hit.path("messageId").asText()));
+                assertEquals(200, message.status(), e.getKey() + ": " + message.body());
+                var view = message.json();
+                if (hostile.warns() && view.path("warnings").isEmpty()) problems.add(e.getKey() + ": stored without a warning");
+                var html = view.path("html").asText().toLowerCase();
+                for (var active : List.of("<script", "onerror", "onload", "javascript:", "<iframe"))
+                    if (html.contains(active)) problems.add(e.getKey() + ": sanitized HTML still has " + active);
+            }
+            assertEquals(List.of(), problems);
+            assertEquals(200, http.getAnonymous("/api/health").status(), "the service keeps running");
+        }
+
+        try (Stream<Path> files = Files.walk(dataDir.getParent())) {
+            assertEquals(List.of(), files.filter(p -> p.getFileName().toString().startsWith("zq-evil")).toList(),
+                    "attachment names never become files");
+        }
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = HostileMailPipelineTest.class.getResourceAsStream("hostile/" + name)) {
+            assertNotNull(in, "missing test resource hostile/" + name);
+            return in.readAllBytes();
+        }
+    }
+
+    private static String head(String id, String subject, String contentType) {
+        return "Message-ID: <" + id + "@hostile.example>\r\nDate: Tue, 4 Mar 2025 10:00:00 +0000\r\n"
+                + "From: Mallory <mallory@hostile.example>\r\nTo: sales@northwind.example\r\nSubject: " + subject
+                + "\r\nMIME-Version: 1.0\r\nContent-Type: " + contentType + "\r\n";
+    }
+
+    /** 5,000 filler header lines, 3,000 recipients and a 20,000-character subject. */
+    private static byte[] hugeHeaders() {
+        var sb = new StringBuilder("X-Filler-0: start\r\n");
+        for (int i = 1; i < 5000; i++) sb.append("X-Filler-").append(i).append(": ").append("x".repeat(90)).append("\r\n");
+        sb.append("Cc: ");
+        for (int i = 0; i < 3000; i++) sb.append(i == 0 ? "" : ",\r\n ").append("person").append(i).append("@many.example");
+        sb.append("\r\n");
+        sb.append(head("huge-headers", "zqheadersubject " + "long ".repeat(4000), "text/plain; charset=us-ascii"));
+        sb.append("\r\nThe body after huge headers zqheadermarker.\r\n");
+        return sb.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Multiparts nested {@code depth} levels deep, with text at the top and at the bottom. */
+    private static byte[] nested(int depth) {
+        var sb = new StringBuilder(head("nested", "Nested " + depth + " levels", "multipart/mixed; boundary=\"n0\""));
+        sb.append("\r\n--n0\r\nContent-Type: text/plain\r\n\r\nTop-level text zqnestingmarker.\r\n");
+        for (int level = 1; level < depth; level++)
+            sb.append("--n").append(level - 1).append("\r\nContent-Type: multipart/mixed; boundary=\"n").append(level).append("\"\r\n\r\n");
+        sb.append("--n").append(depth - 1).append("\r\nContent-Type: text/plain\r\n\r\nInnermost text zqdeepmarker.\r\n");
+        for (int level = depth - 1; level >= 0; level--) sb.append("--n").append(level).append("--\r\n");
+        return sb.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] manyParts(int parts) {
+        var sb = new StringBuilder(head("many-parts", "Many parts", "multipart/mixed; boundary=\"p\""));
+        sb.append("\r\n--p\r\nContent-Type: text/plain\r\n\r\nFirst of many parts zqpartsmarker.\r\n");
+        for (int i = 1; i < parts; i++)
+            sb.append("--p\r\nContent-Type: application/octet-stream\r\nContent-Disposition: attachment; filename=\"part")
+                    .append(i).append(".bin\"\r\n\r\npart ").append(i).append("\r\n");
+        sb.append("--p--\r\n");
+        return sb.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] bigAttachment(int bytes) {
+        var payload = new byte[bytes];
+        for (int i = 0; i < bytes; i++) payload[i] = (byte) (i * 31 + (i >>> 13));
+        var sb = new StringBuilder(head("big-attachment", "A 25 MB attachment", "multipart/mixed; boundary=\"big\""));
+        sb.append("\r\n--big\r\nContent-Type: text/plain\r\n\r\nThe drawings are attached zqbigmarker.\r\n");
+        sb.append("--big\r\nContent-Type: application/octet-stream\r\nContent-Disposition: attachment; filename=\"drawings.bin\"\r\n")
+                .append("Content-Transfer-Encoding: base64\r\n\r\n");
+        sb.append(Base64.getMimeEncoder().encodeToString(payload)).append("\r\n--big--\r\n");
+        return sb.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static TestHttp.Reply await(java.util.function.Supplier<TestHttp.Reply> call, Predicate<TestHttp.Reply> done) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        TestHttp.Reply last = null;
+        while (System.nanoTime() < deadline) {
+            last = call.get();
+            if (last.status() == 200 && done.test(last)) return last;
+            Thread.sleep(250);
+        }
+        return fail("not reached within " + WAIT + "; last answer: " + (last == null ? "none" : last.status() + " " + last.body()));
+    }
+}
