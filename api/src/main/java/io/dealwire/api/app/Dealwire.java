@@ -111,7 +111,7 @@ public final class Dealwire implements AutoCloseable {
                     new ContextRoutes(new ContextService(store, DealActivities.of(store), clock), access, blocking)::mount,
                     crm::mountSecured,
                     new CorrectionRoutes(crmServices.corrections(), new Scopes(store, access), blocking)::mount);
-            server.start(config.httpHost(), config.httpPort(), config.rateLimit(), open, new AuthHandler(accounts, blocking), secured)
+            server.start(config.httpHost(), config.httpPort(), config.rateLimit(), open, new AuthHandler(accounts, crm.sessionAuth(), blocking), secured)
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             LOG.info("Dealwire listening on http://{}:{}/ (data dir {}, {} store)", config.httpHost(), server.port(),
                     config.dataDir().toAbsolutePath().normalize(), config.mongoUri() == null ? "embedded" : "MongoDB");
