@@ -1,8 +1,9 @@
 // The add-on in a real Thunderbird (started by e2e/run.sh): select a customer message in the IMAP
 // inbox, check the panel, change the stage from the panel, check the server got it, look at the
-// popup and the internal/unknown cases. Screenshots go to $E2E_OUT.
-// What the panel must show comes from the fake API's fixtures unless overridden (for a real server):
-//   E2E_MESSAGE_ID, E2E_COMPANY, E2E_DEAL, E2E_STAGE, E2E_NEW_STAGE (stage id), E2E_NEW_STAGE_NAME,
+// popup, the internal case and a message the server never saw (Local Folders "Not in Dealwire").
+// Screenshots go to $E2E_OUT. What the panel must show: run.sh sets it for the real service (what it
+// must make of the fixture mail); with the fake API (E2E_FAKE_API) the defaults below are its fixtures.
+//   E2E_MESSAGE_ID, E2E_EMAIL, E2E_COMPANY, E2E_DEAL, E2E_STAGE, E2E_NEW_STAGE (stage id), E2E_NEW_STAGE_NAME,
 //   E2E_INTERNAL_MESSAGE_ID, E2E_UNKNOWN_MESSAGE_ID
 import test from "node:test";
 import assert from "node:assert/strict";
@@ -28,8 +29,21 @@ const E = {
   internal: env("E2E_INTERNAL_MESSAGE_ID", "int-1@dealwire-demo.example"),
   unknown: env("E2E_UNKNOWN_MESSAGE_ID", "x-1@newco.example"),
 };
+const FAKE = Boolean(process.env.E2E_FAKE_API);
+const UNSYNCED_FOLDER = "Not in Dealwire";
 const PANEL = "#dealwire-panel >>>";
 fs.mkdirSync(OUT, { recursive: true });
+
+/** The IMAP inbox with every thread expanded: the reply is threaded under the inquiry, and selecting a
+ *  collapsed thread shows Thunderbird's thread summary instead of the message. */
+async function showInbox() {
+  await tb.openFolder("INBOX");
+  await tb.run(async function () {
+    const a3 = await about3Pane();
+    a3.gViewWrapper.showUnthreaded = true;
+    await waitFor("an unthreaded view", () => a3.gDBView && !a3.gViewWrapper.showThreaded, 5000);
+  });
+}
 
 async function api(p) {
   const r = await fetch(URL_ + p, { headers: { Authorization: `Bearer ${TOKEN}` } });
@@ -44,7 +58,14 @@ test.before(async () => {
 test.after(() => tb.close());
 
 test("the panel shows company, deal and stage of a customer message from the IMAP inbox", async () => {
-  await tb.openFolder("INBOX", { expect: 3 });
+  if (!FAKE) {
+    // The server's reading of the fixture mail first, so a linking or inference change is reported as such.
+    const ctx = await api(`/api/context?messageId=${encodeURIComponent(E.messageId)}&email=${encodeURIComponent(E.email)}`);
+    const deal = (ctx.deals || []).find(d => d.id === ctx.linkedDealId) || (ctx.deals || [])[0];
+    assert.deepEqual([ctx.company?.name, deal?.title, deal?.stage?.name], [E.company, E.deal, E.stage],
+      `the server's context of <${E.messageId}>: ${JSON.stringify({ company: ctx.company, deals: ctx.deals })}`);
+  }
+  await showInbox();
   await tb.selectMessage({ messageId: E.messageId });
   assert.equal(await tb.waitForText({ selector: `${PANEL} .dw-company`, text: E.company }, 20000), E.company);
   assert.equal(await tb.waitForText({ selector: `${PANEL} .dw-deal-title`, text: E.deal }, 5000), E.deal);
@@ -70,7 +91,14 @@ test("changing the stage in the panel reaches the server and shows at once", asy
   const ctx = await api(`/api/context?messageId=${encodeURIComponent(E.messageId)}&email=${encodeURIComponent(E.email)}`);
   const deal = ctx.deals.find(d => d.title === E.deal);
   assert.equal(deal && deal.stage.id, E.newStage);
-  if (process.env.E2E_FAKE_API) {
+  if (!FAKE) {
+    // The deal itself, as the web app reads it: a person's change, in the stage history.
+    const detail = await api(`/api/deals/${encodeURIComponent(deal.id)}`);
+    assert.equal(detail.deal.stage.id, E.newStage);
+    assert.equal(detail.deal.stageSetByPerson, true);
+    assert.ok(detail.history.some(h => h.toStage === E.newStage), `no change to ${E.newStage} in ${JSON.stringify(detail.history)}`);
+  }
+  if (FAKE) {
     const calls = await (await fetch(`${URL_}/__calls`)).json();
     const post = calls.filter(c => c.method === "POST");
     assert.deepEqual(post.map(c => [c.path, c.body]), [[`/api/deals/${deal.id}/stage`, { stage: E.newStage }]]);
@@ -93,6 +121,7 @@ test("internal mail: the panel says so and stays folded", async () => {
 });
 
 test("unknown sender: the panel offers to create the contact", async () => {
+  await tb.openFolder(UNSYNCED_FOLDER, { expect: 1 });
   await tb.selectMessage({ messageId: E.unknown });
   await tb.waitForText({ selector: `${PANEL} .dw-create-contact`, text: "Create contact" }, 10000);
   await tb.screenshot(path.join(OUT, "5-unknown.png"));
@@ -101,6 +130,7 @@ test("unknown sender: the panel offers to create the contact", async () => {
 test("dark theme: the panel follows prefers-color-scheme", async () => {
   await tb.run(async function () { Services.prefs.setIntPref("ui.systemUsesDarkTheme", 1); });
   try {
+    await showInbox();
     await tb.selectMessage({ messageId: E.messageId });
     await tb.waitForText({ selector: `${PANEL} .dw-stage`, text: E.newStageName }, 10000);
     const background = await tb.run(async function () {
@@ -114,10 +144,10 @@ test("dark theme: the panel follows prefers-color-scheme", async () => {
   }
 });
 
-test("server down: the panel says so and its retry recovers once the server is back", { skip: !process.env.E2E_FAKE_API && "needs the fake API" }, async () => {
+test("server down: the panel says so and its retry recovers once the server is back", { skip: !FAKE && "needs the fake API" }, async () => {
   await fetch(`${URL_}/__down`, { method: "POST" });
   try {
-    await tb.selectMessage({ messageId: E.unknown });
+    await tb.selectMessage({ messageId: E.internal });
     await tb.selectMessage({ messageId: E.messageId });
     await tb.waitForText({ selector: `${PANEL} .dw-error`, text: "Cannot reach the Dealwire server" }, 15000);
     await tb.screenshot(path.join(OUT, "7-server-down.png"));
@@ -128,7 +158,7 @@ test("server down: the panel says so and its retry recovers once the server is b
   await tb.waitForText({ selector: `${PANEL} .dw-stage`, text: E.newStageName }, 10000);
 });
 
-test("team search: the spaces tab finds messages with highlights, and a hit opens in Thunderbird", { skip: !process.env.E2E_FAKE_API && "needs the fake API's search fixtures" }, async () => {
+test("team search: the spaces tab finds messages with highlights, and a hit opens in Thunderbird", { skip: !FAKE && "needs the fake API's search fixtures" }, async () => {
   // The search page runs in the extension process: it is driven with a frame script.
   const result = await tb.run(async function (query) {
     const tm = tabmail();

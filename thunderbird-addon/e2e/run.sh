@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
-# End-to-end test of the add-on in a real Thunderbird under Xvfb:
-#   loopback Dovecot with the fixture mailbox → Thunderbird IMAP account → add-on preset by an
-#   enterprise policy → Dealwire API (a fake one from fixtures unless DEALWIRE_URL is set).
+# End-to-end test of the add-on in a real Thunderbird under Xvfb, against the real Dealwire service:
+#   loopback Dovecot with the fixture mailbox (e2e/fixtures/mail: a customer's inquiry, our reply
+#   with a quote attached, an internal mail) → Dealwire on embedded defaults syncs it → Thunderbird
+#   with an IMAP account on the same Dovecot, the add-on preset by an enterprise policy, and a
+#   Local Folders folder "Not in Dealwire" (e2e/fixtures/unsynced) with a message the server never saw.
 # Environment:
-#   DEALWIRE_URL, DEALWIRE_TOKEN  a running Dealwire server to test against (default: start
-#                                 e2e/fake-api.mjs on a free port, token from the fixtures)
-#   E2E_* (see addon.e2e.mjs)     what the panel must show when the server is not the fake
-#   E2E_OUT                       output dir (default e2e/out): screenshots, Thunderbird log
+#   DEALWIRE_JAR                  the service jar (default ../api/target/dealwire.jar, built with
+#                                 ./mvnw -o -pl api -am -DskipTests package when missing)
+#   JAVA_HOME                     a JDK 25 (default: java on the PATH)
+#   E2E_FAKE=1                    test against e2e/fake-api.mjs (fixtures/dealwire.json) instead
+#   DEALWIRE_URL, DEALWIRE_TOKEN  test against an already running server (it must know the fixture
+#                                 mailbox; set the E2E_* expectations of addon.e2e.mjs to match)
+#   E2E_OUT                       output dir (default e2e/out): screenshots, Thunderbird and service logs
 #   E2E_IMAP_PORT                 Dovecot port (default: a free one)
 #   TB_HARNESS                    the harness dir (default ../shared/tools/thunderbird)
-# Exit 0 = passed, or SKIPPED when Thunderbird cannot be installed on this machine.
+# Prints "e2e: PASSED" or "e2e: FAILED: …" (exit 1); "e2e: SKIPPED" (exit 0) only when Thunderbird
+# cannot be installed on this machine.
 set -euo pipefail
 ADDON="$(cd "$(dirname "$0")/.." && pwd)"
 H="${TB_HARNESS:-$ADDON/../../shared/tools/thunderbird}"
@@ -31,30 +37,96 @@ fi
 
 rm -rf "$OUT" && mkdir -p "$OUT"
 PIDS=()
+DATA_DIR=""
+REPORTED=0
 cleanup() {
+  local rc=$?
   "$H/tb.sh" stop --workdir "$OUT/tb" >/dev/null 2>&1 || true
   "$H/imapd.sh" stop --rundir "$OUT/imapd" >/dev/null 2>&1 || true
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  # let the service close its embedded store before its data dir goes
+  for pid in "${PIDS[@]}"; do for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done; kill -9 "$pid" 2>/dev/null || true; done
+  [[ -n "$DATA_DIR" ]] && rm -rf "$DATA_DIR"
   [[ -f "$OUT/tb/tb.log" ]] && cp "$OUT/tb/tb.log" "$OUT/thunderbird.log" || true
+  if [[ $rc -ne 0 && $REPORTED -eq 0 ]]; then echo "e2e: FAILED (exit $rc; logs in $OUT)" >&2; fi
 }
 trap cleanup EXIT
+fail() { REPORTED=1; echo "e2e: FAILED: $*" >&2; exit 1; }
+free_port() { node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })'; }
+# GET/POST on the service with the token; prints the body, fails on a non-2xx answer
+api() {
+  local method=$1 path=$2 body=${3:-}
+  curl -sS --fail-with-body --max-time 10 -X "$method" -H "Authorization: Bearer $DEALWIRE_TOKEN" \
+    ${body:+-H "Content-Type: application/json" --data "$body"} "$DEALWIRE_URL$path"
+}
+json() { node -e 'let s = ""; process.stdin.on("data", d => s += d).on("end", () => { const v = JSON.parse(s); console.log(eval(process.argv[1])); })' "$1"; }
 
 log "packing and validating the add-on"
 node "$ADDON/scripts/pack.mjs" "$ADDON/dist/dealwire.xpi"
 "$ADDON/scripts/validate.sh" --strict "$ADDON/dist/dealwire.xpi"
 
-if [[ -z "${DEALWIRE_URL:-}" ]]; then
+log "starting Dovecot on 127.0.0.1:$IMAP_PORT with the fixture mailbox"
+"$H/imapd.sh" start --maildir "$ADDON/e2e/fixtures/mail" --port "$IMAP_PORT" --user "$IMAP_USER" --password "$IMAP_PASSWORD" --rundir "$OUT/imapd"
+FIXTURE_MESSAGES=$(ls "$ADDON"/e2e/fixtures/mail/*.eml | wc -l)
+
+if [[ -n "${E2E_FAKE:-}" ]]; then
   node "$ADDON/e2e/fake-api.mjs" --port 0 >"$OUT/fake-api.log" 2>&1 &
   PIDS+=($!)
   for _ in $(seq 100); do grep -q "^fake Dealwire API on" "$OUT/fake-api.log" && break; sleep 0.1; done
   DEALWIRE_URL="$(sed -n 's/^fake Dealwire API on \([^ ]*\).*/\1/p' "$OUT/fake-api.log")"
-  [[ -n "$DEALWIRE_URL" ]] || { cat "$OUT/fake-api.log" >&2; echo "e2e: FAILED: the fake API did not start" >&2; exit 1; }
-  DEALWIRE_TOKEN="${DEALWIRE_TOKEN:-$(node -e 'console.log(require(process.argv[1]).token)' "$ADDON/e2e/fixtures/dealwire.json")}"
+  [[ -n "$DEALWIRE_URL" ]] || { cat "$OUT/fake-api.log" >&2; fail "the fake API did not start"; }
+  DEALWIRE_TOKEN="$(node -e 'console.log(require(process.argv[1]).token)' "$ADDON/e2e/fixtures/dealwire.json")"
   export E2E_FAKE_API=1
   log "fake Dealwire API at $DEALWIRE_URL"
-else
+elif [[ -n "${DEALWIRE_URL:-}" ]]; then
   : "${DEALWIRE_TOKEN:?DEALWIRE_TOKEN must be set with DEALWIRE_URL}"
   log "testing against the Dealwire server at $DEALWIRE_URL"
+else
+  # The real service on embedded defaults, fresh data dir, syncing the Dovecot above.
+  JAR="${DEALWIRE_JAR:-$ADDON/../api/target/dealwire.jar}"
+  if [[ ! -f "$JAR" ]]; then
+    log "no $JAR: building it"
+    (cd "$ADDON/.." && ./mvnw -B -q -o -pl api -am -DskipTests package) || fail "could not build the service jar ($JAR)"
+  fi
+  # a private copy: a rebuild of the api module during the test must not pull the jar away
+  cp "$JAR" "$OUT/dealwire.jar"
+  JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+  HTTP_PORT=$(free_port)
+  DATA_DIR=$(mktemp -d "${TMPDIR:-/tmp}/dealwire-e2e.XXXXXX")
+  DEALWIRE_URL="http://127.0.0.1:$HTTP_PORT"
+  DEALWIRE_TOKEN="dw-e2e-admin-token-not-a-secret"
+  log "starting Dealwire at $DEALWIRE_URL (data dir $DATA_DIR)"
+  DEALWIRE_DATA_DIR="$DATA_DIR" DEALWIRE_HTTP_HOST=127.0.0.1 DEALWIRE_HTTP_PORT="$HTTP_PORT" \
+    DEALWIRE_BOOTSTRAP_TOKEN="$DEALWIRE_TOKEN" DEALWIRE_OWN_DOMAINS=dealwire-demo.example DEALWIRE_SYNC_POLL_SECONDS=5 \
+    "$JAVA" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -jar "$OUT/dealwire.jar" serve >"$OUT/dealwire.log" 2>&1 &
+  PIDS+=($!)
+  SERVICE_PID=$!
+  for _ in $(seq 120); do
+    curl -sf --max-time 2 "$DEALWIRE_URL/api/health" >/dev/null && break
+    kill -0 "$SERVICE_PID" 2>/dev/null || { tail -30 "$OUT/dealwire.log" >&2; fail "the Dealwire service exited at start-up"; }
+    sleep 0.5
+  done
+  curl -sf --max-time 2 "$DEALWIRE_URL/api/health" >/dev/null || { tail -30 "$OUT/dealwire.log" >&2; fail "the Dealwire service did not answer /api/health within 60 s"; }
+
+  log "connecting the fixture mailbox to Dealwire and waiting for its $FIXTURE_MESSAGES messages"
+  MAILBOX=$(api POST /api/mailboxes "$(node -e 'const [port, user, password] = process.argv.slice(1);
+    console.log(JSON.stringify({ name: "Marie (e2e)", host: "127.0.0.1", port: Number(port), security: "none", username: user, password, folders: ["INBOX"] }))' \
+    "$IMAP_PORT" "$IMAP_USER" "$IMAP_PASSWORD")") || fail "POST /api/mailboxes refused: $MAILBOX"
+  MAILBOX_ID=$(echo "$MAILBOX" | json v.id)
+  state=""
+  for _ in $(seq 120); do
+    status=$(api GET "/api/mailboxes/$MAILBOX_ID") || fail "GET /api/mailboxes/$MAILBOX_ID: $status"
+    state=$(echo "$status" | json '`${v.state} ${v.messages} ${v.lastError || ""}`')
+    [[ "$state" == "idle $FIXTURE_MESSAGES "* ]] && break
+    [[ "$state" == error* ]] && fail "the mailbox sync failed: $state"
+    sleep 0.5
+  done
+  [[ "$state" == "idle $FIXTURE_MESSAGES "* ]] || fail "the mailbox did not sync $FIXTURE_MESSAGES messages within 60 s (state, messages: $state)"
+  log "Dealwire synced the mailbox ($state)"
+  # What the service must have made of the fixture mail: the inquiry and our reply with the quote
+  # become one deal of the company found from the sender's domain and signature, at "Proposal made".
+  export E2E_COMPANY="${E2E_COMPANY:-Acme Corp}" E2E_DEAL="${E2E_DEAL:-Acme Corp – Quote for 50 seats}" E2E_STAGE="${E2E_STAGE:-Proposal made}"
+  export E2E_NEW_STAGE="${E2E_NEW_STAGE:-won}" E2E_NEW_STAGE_NAME="${E2E_NEW_STAGE_NAME:-Won}"
 fi
 export DEALWIRE_URL DEALWIRE_TOKEN
 
@@ -65,13 +137,15 @@ node -e '
   require("fs").writeFileSync(out, JSON.stringify(policy, null, 2));
 ' "$DEALWIRE_URL" "$DEALWIRE_TOKEN" "$OUT/policies.json"
 
-log "starting Dovecot on 127.0.0.1:$IMAP_PORT with the fixture mailbox"
-"$H/imapd.sh" start --maildir "$ADDON/e2e/fixtures/mail" --port "$IMAP_PORT" --user "$IMAP_USER" --password "$IMAP_PASSWORD" --rundir "$OUT/imapd"
-
 log "starting Thunderbird with the add-on preset by policy"
+UNSYNCED=()
+for f in "$ADDON"/e2e/fixtures/unsynced/*.eml; do UNSYNCED+=(--mbox "$f" --folder "Not in Dealwire"); done
 "$H/tb.sh" start --xpi "$ADDON/dist/dealwire.xpi" --workdir "$OUT/tb" \
-  --imap "127.0.0.1:$IMAP_PORT" --user "$IMAP_USER" --password "$IMAP_PASSWORD" --policies "$OUT/policies.json"
+  --imap "127.0.0.1:$IMAP_PORT" --user "$IMAP_USER" --password "$IMAP_PASSWORD" --policies "$OUT/policies.json" "${UNSYNCED[@]}"
 
 log "running the test"
-TB_WORKDIR="$OUT/tb" E2E_OUT="$OUT" TB_HARNESS="$H" node --test --test-reporter=spec "$ADDON/e2e/addon.e2e.mjs"
-log "PASSED (screenshots in $OUT)"
+if TB_WORKDIR="$OUT/tb" E2E_OUT="$OUT" TB_HARNESS="$H" node --test --test-reporter=spec "$ADDON/e2e/addon.e2e.mjs"; then
+  log "PASSED (screenshots in $OUT)"
+else
+  fail "the Thunderbird test failed (screenshots and logs in $OUT)"
+fi
