@@ -222,9 +222,12 @@ public final class MailboxSync {
         }
         var summary = new PassSummary(folders, counts.fetched, counts.gone, counts.vanished, counts.rescans, counts.warnings,
                 counts.bytes, Duration.ofNanos(System.nanoTime() - started));
-        log.info("mailbox {} ({}) synced {} folder(s): {} fetched, {} gone, {} rescans, {} with parse warnings, {} KB in {} ms",
-                mailboxId, mailbox.name(), folders.size(), counts.fetched, counts.gone, counts.rescans,
-                counts.warnings, counts.bytes / 1024, summary.elapsed().toMillis());
+        // One line per pass that changed something; an idle poll of many mailboxes would otherwise flood the log.
+        boolean changed = counts.fetched > 0 || counts.gone > 0 || counts.vanished > 0 || counts.rescans > 0;
+        log.atLevel(changed ? org.slf4j.event.Level.INFO : org.slf4j.event.Level.DEBUG)
+                .log("mailbox {} ({}) synced {} folder(s): {} fetched, {} gone, {} rescans, {} with parse warnings, {} KB in {} ms",
+                        mailboxId, mailbox.name(), folders.size(), counts.fetched, counts.gone, counts.rescans,
+                        counts.warnings, counts.bytes / 1024, summary.elapsed().toMillis());
         listener.passCompleted(mailboxId, summary);
         return summary;
     }
