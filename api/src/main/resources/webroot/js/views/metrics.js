@@ -67,14 +67,17 @@ export async function renderMetrics(root, params) {
     return;
   }
   const cur = m.currency || 'EUR';
+  // The report gives 0 for figures that need a closed deal; show them as unknown until one closed in the period.
+  const anyClosed = m.won + m.lost > 0;
+  const anyWon = m.won > 0;
   const kpi = (label, value, title) => h('div', { class: 'kpi', title: title || label }, h('div', { class: 'value' }, value), h('div', { class: 'label' }, label));
   root.append(...[
     h('div', { class: 'kpis', id: 'kpis' },
-      kpi('Win rate', pct(m.winRate), 'Won ÷ (won + lost) among deals closed in the period'),
-      kpi('Average deal', money(m.averageDealValue, cur)),
-      kpi('Sales cycle', m.cycleLengthDays == null ? '—' : `${num(m.cycleLengthDays)} days`, 'From creation to a win, on average'),
-      kpi('Velocity', m.velocityPerDay == null ? '—' : `${money(m.velocityPerDay, cur)}/day`, '(open deals × average value × win rate) ÷ cycle length'),
-      kpi('Open deals', String(m.openDeals ?? '—')),
+      kpi('Win rate', anyClosed ? pct(m.winRate) : '—', 'Won ÷ (won + lost) among deals closed in the period'),
+      kpi('Average deal', anyWon ? money(m.averageDealSize, cur) : '—', 'Mean value of the deals won in the period'),
+      kpi('Sales cycle', anyWon ? `${num(m.averageCycleDays)} days` : '—', 'From creation to a win, on average'),
+      kpi('Velocity', anyWon ? `${money(m.velocity, cur)}/day` : '—', '(open deals × average value × win rate) ÷ cycle length'),
+      kpi('Open deals', String(m.openDeals)),
       kpi('Forecast', money(m.forecast, cur), 'Σ value × stage probability'),
       kpi('RTV', money(m.rtv, cur), 'Total viable revenue: open deals at or past qualification'),
       kpi('GAP', m.gap == null ? 'set a target' : money(m.gap, cur), 'Target − sales to date'),
@@ -82,6 +85,6 @@ export async function renderMetrics(root, params) {
     h('section', { class: 'panel funnel', id: 'funnel' }, h('h2', {}, 'Funnel'), funnelChart(m.funnel || [])),
     m.funnel?.length ? h('section', { class: 'panel' }, h('h2', {}, 'Stages'), h('table', { class: 'data' },
       h('thead', {}, h('tr', {}, ['Stage', 'Reached', 'Now in stage', 'Value now', 'Conversion to next', 'Avg. days in stage'].map((t) => h('th', {}, t)))),
-      h('tbody', {}, m.funnel.map((s) => h('tr', {}, h('td', {}, s.name), h('td', {}, String(s.reached)), h('td', {}, String(s.current ?? '—')),
+      h('tbody', {}, m.funnel.map((s) => h('tr', {}, h('td', {}, s.name), h('td', {}, String(s.reached)), h('td', {}, String(s.current)),
         h('td', {}, money(s.value, cur)), h('td', {}, pct(s.conversionToNext)), h('td', {}, num(s.averageDaysInStage))))))) : null].filter(Boolean));
 }

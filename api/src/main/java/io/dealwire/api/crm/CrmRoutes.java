@@ -13,7 +13,6 @@ import io.dealwire.api.message.MessageRoutes;
 import io.dealwire.api.message.MessageService;
 import io.dealwire.api.message.Timelines;
 import io.dealwire.api.metrics.MetricsRoutes;
-import io.dealwire.api.metrics.MetricsService;
 import io.dealwire.api.pipeline.PipelineRoutes;
 import io.dealwire.api.pipeline.PipelineService;
 import io.dealwire.api.reminder.ReminderRoutes;
@@ -60,7 +59,7 @@ public final class CrmRoutes {
         this.pipelines = new PipelineRoutes(new PipelineService(store), blocking);
         this.messages = new MessageRoutes(new MessageService(store), timelines, scopes, blocking);
         this.reminders = new ReminderRoutes(store, scopes, blocking, clock);
-        this.metrics = new MetricsRoutes(new MetricsService(store, clock), scopes, blocking);
+        this.metrics = new MetricsRoutes(scopes, blocking, clock);
     }
 
     /**

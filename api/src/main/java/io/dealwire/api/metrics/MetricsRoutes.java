@@ -5,22 +5,33 @@ import io.dealwire.api.http.Blocking;
 import io.dealwire.api.http.Responses;
 import io.dealwire.api.listing.Fields;
 import io.dealwire.api.scope.Scopes;
+import io.dealwire.core.metrics.MetricsQuery;
+import io.dealwire.core.metrics.PipelineMetrics;
+import io.dealwire.core.metrics.PipelineReport;
+import io.dealwire.core.user.User;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
-/** {@code GET /api/metrics?pipeline=&owner=&from=&to=&target=}: funnel, win rate, cycle, velocity, RTV, GAP, funnel factor. */
+/**
+ * {@code GET /api/metrics?pipeline=&owner=&from=&to=&target=}: the core's {@link PipelineReport} over the deals
+ * the caller may see. Dates are whole days in UTC: {@code from} counts from its first moment, {@code to} up to
+ * the end of its day.
+ */
 public final class MetricsRoutes {
-    private final MetricsService service;
     private final Scopes scopes;
     private final Blocking blocking;
+    private final Clock clock;
 
-    public MetricsRoutes(MetricsService service, Scopes scopes, Blocking blocking) {
-        this.service = service;
+    public MetricsRoutes(Scopes scopes, Blocking blocking, Clock clock) {
         this.scopes = scopes;
         this.blocking = blocking;
+        this.clock = clock;
     }
 
     public void mount(Router router) {
@@ -34,8 +45,27 @@ public final class MetricsRoutes {
         var from = date(Fields.param(ctx, "from"), "from");
         var to = date(Fields.param(ctx, "to"), "to");
         if (from != null && to != null && to.isBefore(from)) throw ApiException.badRequest("to (" + to + ") is before from (" + from + ")");
-        var target = target(Fields.param(ctx, "target"));
-        Responses.reply(ctx, blocking.run(() -> service.compute(scopes.of(user), pipeline, owner, from, to, target)));
+        var query = query(pipeline, owner, from, to, target(Fields.param(ctx, "target")));
+        Responses.reply(ctx, blocking.run(() -> report(user, query)));
+    }
+
+    private PipelineReport report(User user, MetricsQuery query) {
+        var store = scopes.store();
+        if (store.pipelines().find(query.pipelineId()).isEmpty()) throw ApiException.notFound("no pipeline " + query.pipelineId());
+        return PipelineMetrics.of(store, query, scopes.of(user)::deal);
+    }
+
+    private MetricsQuery query(String pipeline, String owner, LocalDate from, LocalDate to, Double target) {
+        try {
+            return new MetricsQuery(pipeline, owner, startOf(from), to == null ? null : startOf(to.plusDays(1)), clock.instant(), target);
+        } catch (IllegalArgumentException e) {
+            // Without a 'to' the period ends now, so a 'from' in the future would end it before it starts.
+            throw ApiException.badRequest("from (" + from + ") is in the future: the period ends now unless 'to' is given");
+        }
+    }
+
+    private static Instant startOf(LocalDate day) {
+        return day == null ? null : day.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     private static LocalDate date(String raw, String name) {

@@ -12,12 +12,14 @@ import io.dealwire.core.store.Store;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * Pipeline metrics from the deals and their stage history. Only applied changes count (a pending suggestion
@@ -33,6 +35,16 @@ public final class PipelineMetrics {
 
     /** Reads the pipeline's deals (of the owner, when set) and their history from the store. */
     public static PipelineReport of(Store store, MetricsQuery query) {
+        return of(store, query, deal -> true);
+    }
+
+    /**
+     * Like {@link #of(Store, MetricsQuery)} over only the deals {@code visible} accepts: a viewer's numbers count
+     * the deals that viewer may see, nothing else.
+     *
+     * @throws IllegalArgumentException when the store has no such pipeline
+     */
+    public static PipelineReport of(Store store, MetricsQuery query, Predicate<Deal> visible) {
         var pipeline = store.pipelines().find(query.pipelineId())
                 .orElseThrow(() -> new IllegalArgumentException("no pipeline " + query.pipelineId()));
         var deals = new ArrayList<Deal>();
@@ -42,6 +54,7 @@ public final class PipelineMetrics {
             for (var d : page) {
                 if (!d.pipelineId().equals(pipeline.id())) continue;
                 if (query.ownerId() != null && !query.ownerId().equals(d.ownerId())) continue;
+                if (!visible.test(d)) continue;
                 deals.add(d);
                 history.put(d.id(), store.deals().changes(d.id()));
             }
@@ -66,11 +79,13 @@ public final class PipelineMetrics {
     public static PipelineReport compute(Pipeline pipeline, List<Deal> deals, Map<String, List<StageChange>> history, MetricsQuery query) {
         var funnel = funnel(pipeline);
         var reachedAtLeast = new int[funnel.size()];
+        var current = new int[funnel.size()];
+        var currentValue = new double[funnel.size()];
         int won = 0;
         int lost = 0;
         double wonValue = 0;
         double cycleDays = 0;
-        var stageDays = new LinkedHashMap<String, Double>();
+        var stageDays = new HashMap<String, Double>();
         var stageVisits = new HashMap<String, Integer>();
         int open = 0;
         double openValue = 0;
@@ -87,31 +102,37 @@ public final class PipelineMetrics {
                 stageVisits.merge(v.stageId(), 1, Integer::sum);
             }
             for (int i = 0; i <= furthest && i < reachedAtLeast.length; i++) reachedAtLeast[i]++;
+            for (int i = 0; i < funnel.size(); i++) {
+                if (funnel.get(i).id().equals(deal.stageId())) {
+                    current[i]++;
+                    currentValue[i] += deal.value();
+                }
+            }
 
-            var current = pipeline.stage(deal.stageId()).orElse(null);
-            if (current == null) continue;
+            var stage = pipeline.stage(deal.stageId()).orElse(null);
+            if (stage == null) continue;
             var closedAt = visits.getLast().enteredAt();
-            if (current.kind() == StageKind.WON && query.inPeriod(closedAt)) {
+            if (stage.kind() == StageKind.WON && query.inPeriod(closedAt)) {
                 won++;
                 wonValue += deal.value();
                 Instant start = deal.createdAt() != null ? deal.createdAt() : visits.getFirst().enteredAt();
                 if (start != null) cycleDays += Math.max(0, Duration.between(start, closedAt).getSeconds() / DAY_SECONDS);
-            } else if (current.kind() == StageKind.LOST && query.inPeriod(closedAt)) {
+            } else if (stage.kind() == StageKind.LOST && query.inPeriod(closedAt)) {
                 lost++;
-            } else if (current.kind() == StageKind.OPEN) {
+            } else if (stage.kind() == StageKind.OPEN) {
                 open++;
                 openValue += deal.value();
-                forecast += deal.value() * current.probability();
-                if (pipeline.indexOf(current.id()) >= viableFrom) rtv += deal.value();
+                forecast += deal.value() * stage.probability();
+                if (pipeline.indexOf(stage.id()) >= viableFrom) rtv += deal.value();
             }
         }
 
-        var conversions = new ArrayList<PipelineReport.Conversion>();
-        for (int i = 0; i + 1 < funnel.size(); i++)
-            conversions.add(new PipelineReport.Conversion(funnel.get(i).id(), funnel.get(i + 1).id(), reachedAtLeast[i], reachedAtLeast[i + 1]));
-        var daysInStage = new LinkedHashMap<String, Double>();
-        for (var s : pipeline.stages()) {
-            if (stageVisits.containsKey(s.id())) daysInStage.put(s.id(), stageDays.get(s.id()) / stageVisits.get(s.id()));
+        var rows = new ArrayList<PipelineReport.FunnelStage>();
+        for (int i = 0; i < funnel.size(); i++) {
+            var s = funnel.get(i);
+            Double toNext = i + 1 < funnel.size() && reachedAtLeast[i] > 0 ? (double) reachedAtLeast[i + 1] / reachedAtLeast[i] : null;
+            Double days = stageVisits.containsKey(s.id()) ? stageDays.get(s.id()) / stageVisits.get(s.id()) : null;
+            rows.add(new PipelineReport.FunnelStage(s.id(), s.name(), s.kind(), reachedAtLeast[i], current[i], currentValue[i], toNext, days));
         }
         double winRate = won + lost == 0 ? 0 : (double) won / (won + lost);
         double averageDealSize = won == 0 ? 0 : wonValue / won;
@@ -120,8 +141,17 @@ public final class PipelineMetrics {
         double velocity = averageCycle <= 0 ? 0 : open * dealValue * winRate / averageCycle;
         Double gap = query.target() == null ? null : query.target() - wonValue;
         Double funnelFactor = gap == null || gap <= 0 ? null : rtv / gap;
-        return new PipelineReport(pipeline.id(), query.ownerId(), conversions, won, lost, winRate, averageDealSize, averageCycle,
-                daysInStage, open, openValue, velocity, forecast, rtv, wonValue, gap, funnelFactor);
+        return new PipelineReport(pipeline.id(), query.ownerId(), currency(deals), rows, won, lost, winRate, averageDealSize,
+                averageCycle, open, openValue, velocity, forecast, rtv, wonValue, gap, funnelFactor);
+    }
+
+    /** The currency most deals are in (the first by name on a tie), or null without deals. */
+    private static String currency(List<Deal> deals) {
+        var counts = new TreeMap<String, Integer>();
+        for (var d : deals) if (d.currency() != null) counts.merge(d.currency(), 1, Integer::sum);
+        String best = null;
+        for (var e : counts.entrySet()) if (best == null || e.getValue() > counts.get(best)) best = e.getKey();
+        return best;
     }
 
     /** The funnel: open stages in pipeline order, then the first won stage. */
@@ -145,13 +175,17 @@ public final class PipelineMetrics {
     record Visit(String stageId, Instant enteredAt, double days) {
     }
 
-    /** The stages the deal went through, oldest first, from its applied history (the first stay from its creation). */
+    /**
+     * The stages the deal went through, oldest first, from its applied history (the first stay from its creation).
+     * A first change without a from-stage records the creation itself: the deal's first stay starts with it.
+     */
     static List<Visit> visits(Deal deal, List<StageChange> changes, Instant asOf) {
         var applied = changes.stream()
                 .filter(c -> c.status() == StageChange.Status.APPLIED && c.mode() != ChangeMode.SUGGESTED && c.at() != null)
+                .sorted(Comparator.comparing(StageChange::at))
                 .toList();
         var out = new ArrayList<Visit>();
-        String stage = applied.isEmpty() ? deal.stageId() : Objects.requireNonNullElse(applied.getFirst().fromStage(), deal.stageId());
+        String stage = applied.isEmpty() ? deal.stageId() : applied.getFirst().fromStage();
         Instant entered = deal.createdAt();
         for (var c : applied) {
             if (stage != null) out.add(new Visit(stage, entered, days(entered, c.at())));

@@ -1,18 +1,19 @@
 package io.dealwire.core.metrics;
 
+import io.dealwire.core.pipeline.StageKind;
+
 import java.util.List;
-import java.util.Map;
 
 /**
  * The numbers managers ask for, for one pipeline (and owner, and period).
  *
- * @param conversions     from each funnel stage to the next (open stages in order, then won)
+ * @param currency        the currency most of the deals are in (values are summed as they are), or null without deals
+ * @param funnel          one row per funnel stage: open stages in pipeline order, then the first won stage
  * @param won             deals won in the period
  * @param lost            deals lost in the period
  * @param winRate         won ÷ (won + lost) in the period; 0 when none closed
  * @param averageDealSize mean value of the deals won in the period; 0 when none
  * @param averageCycleDays mean days from creation to the win, for deals won in the period; 0 when none
- * @param daysInStage     mean days spent per visit of each stage (visits still going count up to asOf)
  * @param openDeals       deals in an open stage at asOf
  * @param openValue       their total value
  * @param velocity        (open deals × average deal value × win rate) ÷ average cycle days: expected revenue per
@@ -26,13 +27,13 @@ import java.util.Map;
 public record PipelineReport(
         String pipelineId,
         String ownerId,
-        List<Conversion> conversions,
+        String currency,
+        List<FunnelStage> funnel,
         int won,
         int lost,
         double winRate,
         double averageDealSize,
         double averageCycleDays,
-        Map<String, Double> daysInStage,
         int openDeals,
         double openValue,
         double velocity,
@@ -42,10 +43,22 @@ public record PipelineReport(
         Double gap,
         Double funnelFactor) {
 
-    /** Of the deals that reached {@code from}, how many went on to {@code to} or beyond. */
-    public record Conversion(String from, String to, int reached, int advanced) {
-        public double rate() {
-            return reached == 0 ? 0 : (double) advanced / reached;
-        }
+    public PipelineReport {
+        funnel = List.copyOf(funnel);
+    }
+
+    /**
+     * One stage of the funnel. Reaching counts every deal, whatever the period: a deal reached a stage when its
+     * furthest stage is this one or a later one (jumps forward pass the stages between).
+     *
+     * @param reached            deals that reached this stage or a later one
+     * @param current            deals at this stage at asOf
+     * @param value              total value of those deals
+     * @param conversionToNext   reached(next) ÷ reached(this); null for the last stage or when no deal reached this one
+     * @param averageDaysInStage mean days per stay in this stage (stays still going count up to asOf); null when
+     *                           no deal stayed here
+     */
+    public record FunnelStage(String stageId, String name, StageKind kind, int reached, int current, double value,
+                              Double conversionToNext, Double averageDaysInStage) {
     }
 }

@@ -5,6 +5,7 @@ import io.dealwire.core.deal.Deal;
 import io.dealwire.core.deal.Evidence;
 import io.dealwire.core.deal.StageChange;
 import io.dealwire.core.pipeline.PipelineTemplates;
+import io.dealwire.core.pipeline.StageKind;
 import io.dealwire.core.store.InMemoryStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,27 +81,74 @@ class PipelineMetricsTest {
         assertEquals(20000, r.gap(), EPS);                      // 50,000 − 30,000
         assertEquals(0.6, r.funnelFactor(), EPS);               // 12,000 / 20,000
         assertEquals(3 * 15000 * (2.0 / 3) / 34, r.velocity(), EPS);
+        assertEquals("EUR", r.currency());
     }
 
     @Test
-    void conversionsCountJumpsAsPassingTheStagesBetween() {
+    void theFunnelCountsJumpsAsPassingTheStagesBetween() {
         var r = PipelineMetrics.of(store, march(null));
-        // Furthest funnel position: A, B, H won; D proposal; C, E qualified; F, G contacted.
-        assertEquals(List.of(
-                new PipelineReport.Conversion("prospect", "contacted", 8, 8),
-                new PipelineReport.Conversion("contacted", "qualified", 8, 6),
-                new PipelineReport.Conversion("qualified", "proposal", 6, 4),
-                new PipelineReport.Conversion("proposal", "won", 4, 3)), r.conversions());
-        assertEquals(0.75, r.conversions().get(3).rate(), EPS);
+        // Furthest funnel position: A, B, H won; D proposal; C, E qualified; F, G contacted. Reaching ignores the period.
+        assertEquals(List.of("prospect", "contacted", "qualified", "proposal", "won"), r.funnel().stream().map(PipelineReport.FunnelStage::stageId).toList());
+        assertEquals(List.of(8, 8, 6, 4, 3), r.funnel().stream().map(PipelineReport.FunnelStage::reached).toList());
+        assertEquals(1.0, r.funnel().get(0).conversionToNext(), EPS);         // 8 / 8
+        assertEquals(0.75, r.funnel().get(1).conversionToNext(), EPS);        // 6 / 8
+        assertEquals(4.0 / 6, r.funnel().get(2).conversionToNext(), EPS);     // 4 / 6
+        assertEquals(0.75, r.funnel().get(3).conversionToNext(), EPS);        // 3 / 4
+        assertNull(r.funnel().get(4).conversionToNext(), "the last stage has no next");
+        assertEquals("Proposal made", r.funnel().get(3).name());
+        assertEquals(StageKind.WON, r.funnel().get(4).kind());
         assertNull(r.gap());
         assertNull(r.funnelFactor());
     }
 
     @Test
+    void eachFunnelStageSaysWhatIsThereNow() {
+        var f = PipelineMetrics.of(store, march(null)).funnel();
+        // Nobody is left at prospect; F at contacted, E at qualified, D at proposal; A, B and H (any period) at won.
+        assertEquals(List.of(0, 1, 1, 1, 3), f.stream().map(PipelineReport.FunnelStage::current).toList());
+        assertEquals(List.of(0.0, 3000.0, 4000.0, 8000.0, 31000.0), f.stream().map(PipelineReport.FunnelStage::value).toList());
+    }
+
+    @Test
     void timeInStageAveragesEveryStayIncludingThoseStillGoing() {
-        var days = PipelineMetrics.of(store, march(null)).daysInStage();
-        assertEquals((11 + 21) / 2.0, days.get("proposal"), EPS);      // A 02-20→03-03, D 03-11→04-01
-        assertEquals((10 + 28 + 11) / 3.0, days.get("qualified"), EPS); // A, C, E
+        var f = PipelineMetrics.of(store, march(null)).funnel();
+        assertEquals((4 + 4 + 4 + 0 + 0 + 5 + 4 + 10) / 8.0, f.get(0).averageDaysInStage(), EPS); // A B C D E F G H
+        assertEquals((5 + 34 + 10 + 10 + 11 + 7 + 20) / 7.0, f.get(1).averageDaysInStage(), EPS); // A B C D E F G
+        assertEquals((10 + 28 + 11) / 3.0, f.get(2).averageDaysInStage(), EPS); // A, C, E
+        assertEquals((11 + 21) / 2.0, f.get(3).averageDaysInStage(), EPS);      // A 02-20→03-03, D 03-11→04-01
+        assertEquals((29 + 21 + 80) / 3.0, f.get(4).averageDaysInStage(), EPS); // A from 03-03, B from 03-11, H from 01-11
+    }
+
+    @Test
+    void aHistoryThatRecordsTheCreationAddsNoStayBeforeIt() {
+        var own = new InMemoryStore();
+        own.pipelines().save(PipelineTemplates.defaultPipeline());
+        var created = Instant.parse("2025-03-01T00:00:00Z");
+        own.deals().save(new Deal("X", "X", "default", "qualified", "c-X", null, "alice", 1000, "EUR", created, created, false));
+        own.deals().saveChange(new StageChange("x0", "X", null, "prospect", created, ChangeMode.AUTO, null, null, null));
+        own.deals().saveChange(new StageChange("x1", "X", "prospect", "qualified", Instant.parse("2025-03-05T00:00:00Z"), ChangeMode.AUTO, null, null, null));
+        var f = PipelineMetrics.of(own, march(null)).funnel();
+        assertEquals(4, f.get(0).averageDaysInStage(), EPS);    // prospect 03-01→03-05
+        assertNull(f.get(1).averageDaysInStage(), "jumped over contacted");
+        assertEquals(27, f.get(2).averageDaysInStage(), EPS);   // qualified 03-05→04-01, one stay only
+        assertEquals(List.of(1, 1, 1, 0, 0), f.stream().map(PipelineReport.FunnelStage::reached).toList());
+    }
+
+    @Test
+    void onlyTheVisibleDealsCount() {
+        var r = PipelineMetrics.of(store, march(null), d -> d.id().equals("A") || d.id().equals("C") || d.id().equals("D"));
+        assertEquals(1, r.won());
+        assertEquals(1, r.lost());
+        assertEquals(1, r.openDeals());
+        assertEquals(8000 * 0.6, r.forecast(), EPS);
+        assertEquals(List.of(3, 3, 3, 2, 1), r.funnel().stream().map(PipelineReport.FunnelStage::reached).toList());
+        assertEquals("EUR", r.currency());
+
+        var none = PipelineMetrics.of(store, march(null), d -> false);
+        assertNull(none.currency(), "no deal, no currency");
+        assertEquals(0, none.funnel().getFirst().reached());
+        assertNull(none.funnel().getFirst().conversionToNext(), "nothing reached, nothing to convert");
+        assertEquals(0, none.winRate(), EPS);
     }
 
     @Test
