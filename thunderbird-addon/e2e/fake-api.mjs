@@ -107,7 +107,7 @@ export function createFakeApi(fixtures = JSON.parse(fs.readFileSync(DEFAULT_FIXT
         db.deals.push(deal);
         conversation.dealId = deal.id;
       } else return problem(400, "Bad request", "Send dealId or newDeal.");
-      return ok({ conversationId: id, dealId: conversation.dealId });
+      return ok({ dealId: conversation.dealId, newDeal: !(body && body.dealId), messages: conversation.messageIds.length });
     }
     if (method === "POST" && p === "/api/ignores") {
       if (body && body.email) ignores.emails.add(body.email.toLowerCase());
@@ -126,7 +126,7 @@ export function createFakeApi(fixtures = JSON.parse(fs.readFileSync(DEFAULT_FIXT
       if (db.contacts.some(c => c.emails.includes(email))) return problem(409, "Conflict", `${email} is already a contact.`);
       const contact = { id: `ct-new-${++seq}`, name: body.name || email, title: null, emails: [email], phones: [], companyId: null };
       db.contacts.push(contact);
-      return { status: 201, body: contact };
+      return { status: 201, body: { contact, companyName: null, dealIds: [] } };
     }
     if (method === "POST" && p === "/api/deals") {
       if (!body || !body.title) return problem(400, "Bad request", "title is required.");

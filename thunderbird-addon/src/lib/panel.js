@@ -156,7 +156,8 @@
         const t = String(title || "").trim();
         if (!t) { state.actionError = { kind: "input", message: "Give the new deal a title." }; update(); return Promise.resolve(); }
         return act("linkToNewDeal", { conversationId: data().conversationId, title: t }, {
-          apply: result => { state.newDealTitle = ""; if (result && result.id) { data().linkedDealId = result.dealId || result.id; } },
+          // LinkResult: {dealId, newDeal, messages}
+          apply: result => { state.newDealTitle = ""; if (result && result.dealId) { data().linkedDealId = result.dealId; state.selectedDealId = result.dealId; } },
           notice: () => `Conversation linked to the new deal "${t}".`,
         });
       },
@@ -173,7 +174,8 @@
         notice: "This conversation is now private: only you see it in Dealwire.",
       }),
       createContact: () => act("createContact", { name: from().name || from().email, email: from().email }, {
-        apply: result => { data().known = true; data().contact = result && result.id ? result : { name: from().name, emails: [from().email] }; },
+        // ContactDetail: {contact, companyName, dealIds}
+        apply: result => { data().known = true; data().contact = result && result.contact && result.contact.id ? result.contact : { name: from().name, emails: [from().email] }; },
         notice: () => `Contact ${from().name || from().email} created.`,
       }),
       createDeal: title => {
