@@ -31,11 +31,11 @@ public final class SignalExtractor {
     private static final Pattern STILL_PENDING = Pattern.compile("\\b(?:not yet|pas encore|yet)\\b");
     private static final Pattern CLAUSE_BREAK = Pattern.compile("[,;:()]|\\b(?:but|mais|however|cependant|toutefois|although|bien que|and then|puis)\\b");
 
-    private static final Pattern PURCHASE = Pattern.compile("\\b(?:quote|quotation|proposal|order|po|purchase|offer|pricing|devis|offre|proposition|commande|bon de commande|propale|tarifs?|invoice|facture)\\b");
+    private static final Pattern PURCHASE = Pattern.compile("\\b(?:quote|quotation|proposal|order|po|purchase|offer|pricing|devis|soumission|offre|proposition|commande|bon de commande|propale|tarifs?|invoice|facture)\\b");
     private static final Pattern FILE_EXTENSION = Pattern.compile("\\.[a-z0-9]{1,5}$");
     private static final Pattern FILE_SIGNED = Pattern.compile("\\b(?:signed|signe|signee|countersigned|contresigne|executed|validation|valide|accepte|acceptee|accepted|approved|bon pour accord)\\b");
     private static final Pattern FILE_ORDER = Pattern.compile("\\b(?:po|purchase order|bon de commande|bdc|commande|order confirmation)\\b");
-    private static final Pattern FILE_OFFER = Pattern.compile("\\b(?:proposal|proposition|quote|quotation|devis|offre|offer|pricing|tarif|tarifs|estimate|cotation|chiffrage|contrat|contract|sow|statement of work|bon de commande|order form|propale|agreement)\\b");
+    private static final Pattern FILE_OFFER = Pattern.compile("\\b(?:proposal|proposition|quote|quotation|devis|soumission|offre|offer|pricing|tarif|tarifs|estimate|cotation|chiffrage|contrat|contract|sow|statement of work|bon de commande|order form|propale|agreement)\\b");
     private static final Pattern FILE_INVOICE = Pattern.compile("\\b(?:invoice|facture)\\b");
     private static final Pattern FILE_RFP = Pattern.compile("\\b(?:rfp|rfq|rfi|cahier des charges|appel d offres|requirements|specifications|consultation|tender)\\b");
 
@@ -76,6 +76,23 @@ public final class SignalExtractor {
         readInvite(mail, signals);
         String first = sentences.stream().map(Sentence::original).filter(s -> s.length() > 3).findFirst().orElse(mail.subject());
         return new Reading(language, signals, first);
+    }
+
+    private static final List<Rule> OFFER_REQUESTS = SignalRules.RULES.stream().filter(r -> r.name().equals("qualified.asks-for-offer")).toList();
+
+    /**
+     * The text asks us for an offer, a quote or prices ("could you quote…", "pourriez-vous nous faire parvenir une
+     * soumission"), by the same rules stage inference uses; a negated request ("we don't need a quote") is none.
+     */
+    public static boolean asksForOffer(String text) {
+        for (var sentence : Sentences.of(text)) {
+            long mask = SignalRules.candidates(sentence.normalized());
+            for (var rule : OFFER_REQUESTS) {
+                int bit = SignalRules.RULES.indexOf(rule);
+                if ((mask & 1L << bit) != 0 && fires(rule, sentence)) return true;
+            }
+        }
+        return false;
     }
 
     /**

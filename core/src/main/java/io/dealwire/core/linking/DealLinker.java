@@ -1,6 +1,7 @@
 package io.dealwire.core.linking;
 
 import io.dealwire.core.deal.Deal;
+import io.dealwire.core.inference.SignalExtractor;
 import io.dealwire.core.message.Direction;
 import io.dealwire.core.message.LinkSource;
 import io.dealwire.core.message.StoredMessage;
@@ -41,6 +42,8 @@ public final class DealLinker {
     static final double SAME_TOPIC = 0.34;
     /** A message that is not a new purchase joins a closed deal of its customer from this topic overlap on. */
     static final double CLOSED_DEAL_TOPIC = 0.5;
+    /** Below this share of words already used on a deal, a message its author calls a separate matter is one. */
+    static final double SEPARATE_WORDING = 0.5;
     /** How much better a closed deal must fit than the best open one to take a follow-up. */
     static final double CLEARLY_BETTER = 0.15;
 
@@ -76,13 +79,14 @@ public final class DealLinker {
         var deals = customerDeals(parties);
         var open = deals.stream().filter(d -> isOpen(d)).toList();
         boolean startsConversation = conversationMessages(message).isEmpty();
-        boolean newPurchase = startsConversation
-                && NewPurchaseSignals.opensNewPurchase(message.mail().subject(), message.mail().newText());
+        var subject = message.mail().subject();
+        var text = message.mail().newText();
+        boolean newPurchase = startsConversation && (NewPurchaseSignals.opensNewPurchase(subject, text) || SignalExtractor.asksForOffer(text));
 
         if (!open.isEmpty()) {
             var scores = scores(message, open);
             var best = scores.getFirst();
-            if (newPurchase && mayCreate && best.topic() < SAME_TOPIC && allowsNewDeal(message)) {
+            if (mayCreate && startsConversation && allowsNewDeal(message) && anotherPurchase(message, best, newPurchase)) {
                 return LinkDecision.create("new purchase on another topic than the open deals");
             }
             var closedMatch = closedDealFollowUp(message, deals, newPurchase, best);
@@ -119,6 +123,20 @@ public final class DealLinker {
         }
         if (mayCreate && allowsNewDeal(message)) return LinkDecision.create(closed.isEmpty() ? "first deal of the customer" : "new purchase after closed deals");
         return LinkDecision.none("no deal fits and this mail does not open one");
+    }
+
+    /**
+     * A new conversation is another purchase than the best-fitting open deal when it asks for an offer on
+     * another topic, or when its author says it is a separate matter and neither its subject nor most of its
+     * wording is the deal's. Quoting the deal's reference or asking to revise its offer keeps it on the deal.
+     */
+    private static boolean anotherPurchase(StoredMessage message, DealScore best, boolean newPurchase) {
+        if (best.sharedReference()) return false;
+        var subject = message.mail().subject();
+        var text = message.mail().newText();
+        if (NewPurchaseSignals.revisesOffer(subject, text)) return false;
+        if (newPurchase && best.topic() < SAME_TOPIC) return true;
+        return NewPurchaseSignals.separateMatter(subject, text) && best.subject() < SAME_TOPIC && best.wording() < SEPARATE_WORDING;
     }
 
     /**

@@ -16,8 +16,8 @@ final class NewPurchaseSignals {
                     + "|\\brequest for (a )?(quote|quotation|proposal)|\\b(rfq|rfp)\\b|\\bcould you (send|provide|give|prepare|quote)|\\bcan you (send|provide|quote|prepare)"
                     + "|\\b(we|i) ?(would|'d) like (to (order|buy|purchase|get a quote|receive a quote|know (more|the price))|something similar|the same|a quote|a proposal|an offer|pricing)|\\bsomething similar for\\b|\\bla meme chose pour\\b|\\bla meme solution pour\\b|\\bwe (would |will |also |would also |will also |also would )?(need|require)\\b|\\bnew need\\b"
                     + "|\\bnous (recherchons|cherchons|souhaitons|souhaiterions|aimerions|voudrions|envisageons|avons besoin|aurions besoin)"
-                    + "|\\bje (recherche|cherche|souhaite|souhaiterais|voudrais|aimerais)|\\b(un|une) (nouveau|nouvelle|autre) (projet|besoin|commande|devis|demande|offre|site)"
-                    + "|\\bnouveau (projet|besoin|devis)|\\bdemande de (devis|prix|tarif|cotation|proposition)|\\bpourriez[- ]vous (nous )?(envoyer|faire|etablir|chiffrer|transmettre|proposer)"
+                    + "|\\bje (recherche|cherche|souhaite|souhaiterais|voudrais|aimerais)|\\b(un|une) (nouveau|nouvelle|autre) (projet|besoin|commande|devis|soumission|demande|offre|site)"
+                    + "|\\bnouveau (projet|besoin|devis)|\\bdemande de (devis|soumission|prix|tarif|cotation|proposition)|\\bpourriez[- ]vous (nous )?(envoyer|faire|etablir|chiffrer|transmettre|proposer)"
                     + "|\\bpouvez[- ]vous (nous )?(envoyer|faire|etablir|chiffrer|transmettre|proposer)|\\bseriez[- ]vous en mesure|\\binteresse(e|s|es)? par\\b|\\bappel d'offres?\\b");
 
     /** The customer speaks of an offer we made earlier: "your March offer", "votre devis", "the quote you sent". */
@@ -25,12 +25,36 @@ final class NewPurchaseSignals {
             "\\byour (\\w+ )?(offer|proposal|quote|quotation|pricing)\\b|\\bthe (offer|proposal|quote|quotation) you (sent|made)\\b"
                     + "|\\bvotre (\\w+ )?(devis|offre|proposition)\\b|\\bvos (devis|offres|propositions)\\b|\\b(le devis|l'offre|la proposition) que vous\\b");
 
+    /**
+     * The author says this is another matter than what is under way: "separate purchase", "different project",
+     * "autre sujet", "par ailleurs", a capital-expense request of its own.
+     */
+    private static final Pattern SEPARATE_MATTER = Pattern.compile(
+            "\\b(separate|unrelated|different|another|new|second|other) (topic|subject|matter|project|purchase|request|need|investment|capex|requirement|note)\\b"
+                    + "|\\bseparately\\b|\\bon (a|an) (different|other|unrelated) (note|topic|subject)\\b|\\bcapex\\b|\\bcapital (expenditure|request|budget)\\b"
+                    + "|\\b(autre|nouveau|nouvel|nouvelle|second|deuxieme) (sujet|projet|investissement|achat|besoin|dossier)\\b|\\bautre chose\\b|\\bpar ailleurs\\b"
+                    + "|\\bsans rapport\\b|\\bindependamment\\b|\\bd'un autre ordre\\b|\\bdans un tout autre domaine\\b");
+
+    /** The customer asks to change an offer already made: a revised quote, another quantity, the same quote again. */
+    private static final Pattern REVISION = Pattern.compile(
+            "\\b(updated|revised|amended|modified|corrected|new version of|another version of)\\b.{0,20}\\b(quote|quotation|proposal|offer|pricing|estimate)\\b"
+                    + "|\\binstead of\\b|\\b(devis|offre|proposition|soumission|chiffrage) (revise|revisee|modifie|modifiee|mis a jour|mise a jour|corrige|corrigee|actualise|actualisee)\\b"
+                    + "|\\bnouvelle version\\b|\\bau lieu de\\b|\\bplutot que\\b");
+
     private NewPurchaseSignals() {
     }
 
     static boolean opensNewPurchase(String subject, String newText) {
         var text = fold(subject + "\n" + newText);
         return NEW_PURCHASE.matcher(text).find();
+    }
+
+    static boolean separateMatter(String subject, String newText) {
+        return SEPARATE_MATTER.matcher(fold(subject + "\n" + newText)).find();
+    }
+
+    static boolean revisesOffer(String subject, String newText) {
+        return REVISION.matcher(fold(subject + "\n" + newText)).find();
     }
 
     static boolean refersToEarlierOffer(String subject, String newText) {

@@ -30,7 +30,7 @@ final class Words {
             "point", "concernant", "sujet", "objet", "demande",
             // sales vocabulary every thread shares
             "quote", "quotation", "proposal", "offer", "pricing", "price", "prices", "order", "purchase", "contract", "invoice",
-            "request", "devis", "offre", "proposition", "tarif", "tarifs", "commande", "contrat", "facture", "prix", "achat",
+            "request", "devis", "soumission", "offre", "proposition", "tarif", "tarifs", "commande", "contrat", "facture", "prix", "achat",
             "re", "fw", "fwd", "tr", "aw").collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private Words() {

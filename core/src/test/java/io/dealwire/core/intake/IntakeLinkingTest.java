@@ -310,6 +310,58 @@ class IntakeLinkingTest {
     }
 
     @Test
+    void aRequestForAnOfferOnAnotherProductInANewThreadIsASecondDealEvenFromTheSamePerson() {
+        var claire = "Claire Martin <claire.martin@acme-industrie.fr>";
+        var ask = accept(TestMail.id("p1").from(claire).to(PAUL).subject("Logiciel de planification des équipes")
+                .at("2025-03-03T09:00:00Z").text("Bonjour Paul,\nNous cherchons un logiciel pour planifier les équipes de nos ateliers. "
+                        + "Pourriez-vous nous faire une proposition ?\nBonne journée,\nClaire").build());
+        var quote = accept(TestMail.id("p2").from(PAUL).to(claire).subject("RE: Logiciel de planification des équipes")
+                .at("2025-03-06T09:00:00Z").replyTo(ask.mail()).text("Bonjour Claire,\nVous trouverez ci-joint notre devis DV-2025-0188 pour la planification "
+                        + "des équipes de vos ateliers, avec le paramétrage et la formation.\nBonne journée,\nPaul").build());
+        assertEquals(ask.dealId(), quote.dealId());
+        var badges = accept(TestMail.id("p3").from(claire).to(PAUL).subject("Bornes de pointage pour l'entrepôt de Villepinte")
+                .at("2025-03-12T09:00:00Z").text("Bonjour Paul,\nAutre sujet : pour notre nouvel entrepôt de Villepinte, nous aurions besoin de six bornes "
+                        + "de pointage par badge. Pourriez-vous nous faire une proposition ?\nBonne journée,\nClaire").build());
+        assertNotEquals(ask.dealId(), badges.dealId(), "a request for an offer on another product is a second deal");
+        assertEquals(deal(ask).companyId(), deal(badges).companyId());
+
+        var sameQuote = accept(TestMail.id("p4").from("Comptabilité Acme <compta@acme-industrie.fr>").to(PAUL).subject("Devis DV-2025-0188")
+                .at("2025-03-14T09:00:00Z").text("Bonjour,\nPourriez-vous nous envoyer le devis DV-2025-0188 au format Excel ?\nMerci").build());
+        assertEquals(ask.dealId(), sameQuote.dealId(), "a new thread quoting the number of the first quote stays on its deal");
+        var revised = accept(TestMail.id("p5").from(claire).to(PAUL).subject("Planification : devis pour 3 ateliers")
+                .at("2025-03-17T09:00:00Z").text("Bonjour Paul,\nPourriez-vous nous envoyer un devis révisé pour la planification des équipes, "
+                        + "avec trois ateliers au lieu de deux ?\nClaire").build());
+        assertEquals(ask.dealId(), revised.dealId(), "a revised offer for the same purchase stays on its deal");
+        assertEquals(2, store.deals().count());
+    }
+
+    @Test
+    void aSeparateCapexPurchaseFromAPlantAlreadyInADealIsASecondDeal() {
+        var mike = "Mike Sullivan <m.sullivan@hartwell-mfg.com>";
+        var inquiry = accept(TestMail.id("c1").from(mike).to(JANE).subject("Conveyor retrofit - Line 3")
+                .at("2025-04-01T13:00:00Z").text("Hi Jane,\nWe need to retrofit the conveyor on Line 3 (about 60 m, new drives and guarding). "
+                        + "Could you send us a quote for the equipment and the installation?\nThanks,\nMike").build());
+        accept(TestMail.id("c2").from(JANE).to(mike).subject("RE: Conveyor retrofit - Line 3").at("2025-04-08T09:00:00Z")
+                .replyTo(inquiry.mail()).text("Hi Mike,\nPlease find attached our quote Q-25-0412 for the Line 3 conveyor retrofit: equipment, "
+                        + "installation over two weekends and commissioning. The new drives have a two-year warranty.\nBest,\nJane").build());
+        var capex = accept(TestMail.id("c3").from(mike).to(JANE).subject("Air compressor replacement - paint shop")
+                .at("2025-04-15T13:00:00Z").text("Hi Jane,\nSeparate purchase: our capex request for a replacement air compressor in the paint shop "
+                        + "was approved. Could you quote a 55 kW variable speed unit, installed, with the dryer?\nThanks,\nMike").build());
+        assertNotEquals(inquiry.dealId(), capex.dealId(), "a separate capex purchase is a second deal");
+        var chase = accept(TestMail.id("c4").from(mike).to(JANE).subject("Line 3 conveyor - timing")
+                .at("2025-04-22T13:00:00Z").text("Hi Jane,\nOn the Line 3 conveyor retrofit: could the installation weekends move to June? "
+                        + "The drives lead time is fine.\nMike").build());
+        assertEquals(inquiry.dealId(), chase.dealId(), "a new thread about the conveyor goes to the conveyor deal");
+        assertEquals(2, store.deals().count());
+        var press = accept(TestMail.id("c5").from(mike).to(JANE).subject("Hydraulic press replacement")
+                .at("2025-04-29T13:00:00Z").text("Hi Jane,\nSeparate matter: the hydraulic press replacement we talked about at the trade fair "
+                        + "is in next year's capex plan. Check back in November.\nMike").build());
+        assertNotEquals(inquiry.dealId(), press.dealId(), "another capex purchase, even without a request for a quote, is another deal");
+        assertNotEquals(capex.dealId(), press.dealId());
+        assertEquals(3, store.deals().count());
+    }
+
+    @Test
     void anAmbiguousMessageBetweenTwoOpenDealsIsLinkedButPutOnTheReviewList() {
         accept(TestMail.id("v1").from("Tom Baker <tom.baker@globex.co.uk>").to(JANE).subject("Quote for 40 helpdesk seats")
                 .at("2025-02-03T10:00:00Z").text("Hi Jane, we are looking for a helpdesk tool for 40 agents. Could you send a quote?").build());
