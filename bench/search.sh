@@ -1,9 +1,24 @@
 #!/bin/bash
 # search.sh - search benchmark: four queries (Jan-Jun 2001) over HTTP against mu and notmuch in the same
 # run; 16 concurrent searchers idle and while the linux-mips Maildir is ingested; index size vs corpus.
-# Needs bench/setup.sh and bench/ingest.sh. JFR_DIR=dir records the service.
+# Needs bench/setup.sh and bench/ingest.sh; when ingest.sh ran on a subset (MAX_MESSAGES), mu and notmuch
+# get a Maildir of the same folders. JFR_DIR=dir records the service.
 source "$(dirname "$0")/common.sh"
 build
-driver search.SearchBench --java "$JAVA" --jar "$WORK/dealwire.jar" --work "$WORK" --maildir "$MAILDIR" \
-  --ingest-imap-port $((IMAP_PORT + 1)) --runs "${RUNS:-200}" $(jfr_arg search)
+SEARCH_MAILDIR=$MAILDIR
+FOLDERS=$WORK/ingested-folders.txt
+if [ -f "$FOLDERS" ] && [ "$(grep -vc '^INBOX$' "$FOLDERS")" -lt "$(find "$MAILDIR" -name cur -type d | wc -l)" ]; then
+  SUBSET=$WORK/subset-$(md5sum < "$FOLDERS" | cut -c1-8)
+  if [ ! -d "$SUBSET/maildir" ]; then
+    while read -r f; do
+      [ "$f" = INBOX ] && continue
+      mkdir -p "$SUBSET/maildir/$(dirname "$f")"
+      cp -a "$MAILDIR/$f" "$SUBSET/maildir/$f"
+    done < "$FOLDERS"
+  fi
+  SEARCH_MAILDIR=$SUBSET/maildir
+  echo "# the ingested subset: $(grep -vc '^INBOX$' "$FOLDERS") folders, $(find "$SEARCH_MAILDIR" -type f | wc -l) messages"
+fi
+driver search.SearchBench --java "$JAVA" --jar "$WORK/dealwire.jar" --work "$WORK" --maildir "$SEARCH_MAILDIR" \
+  --ingest-imap-port $((IMAP_PORT + 1)) --runs "${RUNS:-200}" --under-ingest-seconds "${UNDER_INGEST_SECONDS:-120}" $(jfr_arg search)
 summarise_jfr search

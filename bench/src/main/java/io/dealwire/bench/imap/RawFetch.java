@@ -29,6 +29,16 @@ public final class RawFetch {
         return new Result(messages, bytes[0], (System.nanoTime() - start) / 1e9);
     }
 
+    /** Every selectable folder with its message count, in LIST order. */
+    public static java.util.LinkedHashMap<String, Long> folderSizes(String host, int port, String user, String password) throws IOException {
+        var sizes = new java.util.LinkedHashMap<String, Long>();
+        try (var wire = ImapWire.login(host, port, user, password)) {
+            for (var folder : wire.listFolders()) sizes.put(folder, wire.examine(folder));
+            wire.logout();
+        }
+        return sizes;
+    }
+
     public static List<String> folders(String host, int port, String user, String password) throws IOException {
         try (var wire = ImapWire.login(host, port, user, password)) {
             var folders = wire.listFolders();

@@ -60,34 +60,42 @@ public final class MailboxRun {
         long lastReport = System.nanoTime();
         while (System.nanoTime() < deadline) {
             onPoll.run();
-            var mailbox = api.get("/api/mailboxes/" + id);
+            // /api/health is cheap; GET /api/mailboxes/{id} counts the mailbox's messages (it reads them all), so it
+            // is asked only when the health summary says nothing is backfilling any more, or every 10 s for progress
             var health = api.get("/api/health");
             long now = System.nanoTime();
-            var folders = mailbox.path("folderSync");
-            long done = 0, total = 0;
-            boolean allDone = folders.size() >= expectedFolders;
-            for (JsonNode f : folders) {
-                long d = f.path("backfill").path("done").asLong(), t = f.path("backfill").path("total").asLong();
-                done += d;
-                total += t;
-                if (d < t || f.path("uidValidity").asLong() == 0) allDone = false;
-            }
-            if ("error".equals(mailbox.path("state").asText()))
-                throw new IOException("the mailbox went into error: " + mailbox.path("lastError").asText());
-            long seq = health.path("index").path("indexedSeq").asLong();
-            long docs = health.path("index").path("documents").asLong();
-            long distinct = mailbox.path("messages").asLong();
-            if (allDone && stored < 0) stored = (now - startNanos) / 1e9;
-            if (stored >= 0 && seq == lastSeq && docs >= distinct && "ready".equals(health.path("index").path("state").asText())) {
-                finished = true;
-                // the index was already caught up at the previous poll
-                return new Done(stored, Math.max(stored, (now - startNanos) / 1e9 - pollMillis / 1e3), total, distinct, docs);
-            }
-            lastSeq = seq;
-            if (now - lastReport > 10_000_000_000L) {
-                System.err.printf("  %s: %.0f s, backfill %d/%d in %d folders, %d distinct stored, index %d docs (seq %d), state %s%n",
-                        id, (now - startNanos) / 1e9, done, total, folders.size(), distinct, docs, seq, mailbox.path("state").asText());
-                lastReport = now;
+            var states = health.path("mailboxes");
+            boolean busy = states.path("backfilling").asLong() + states.path("connecting").asLong() > 0;
+            boolean report = now - lastReport > 10_000_000_000L;
+            if (!busy || report || stored >= 0) {
+                var mailbox = api.get("/api/mailboxes/" + id);
+                now = System.nanoTime();
+                if ("error".equals(mailbox.path("state").asText()))
+                    throw new IOException("the mailbox went into error: " + mailbox.path("lastError").asText());
+                var folders = mailbox.path("folderSync");
+                long done = 0, total = 0;
+                boolean allDone = folders.size() >= expectedFolders;
+                for (JsonNode f : folders) {
+                    long d = f.path("backfill").path("done").asLong(), t = f.path("backfill").path("total").asLong();
+                    done += d;
+                    total += t;
+                    if (d < t || f.path("uidValidity").asLong() == 0) allDone = false;
+                }
+                long seq = health.path("index").path("indexedSeq").asLong();
+                long docs = health.path("index").path("documents").asLong();
+                long distinct = mailbox.path("messages").asLong();
+                if (allDone && stored < 0) stored = (now - startNanos) / 1e9;
+                if (stored >= 0 && seq == lastSeq && docs >= distinct && "ready".equals(health.path("index").path("state").asText())) {
+                    finished = true;
+                    // the index was already caught up at the previous poll
+                    return new Done(stored, Math.max(stored, (now - startNanos) / 1e9 - pollMillis / 1e3), total, distinct, docs);
+                }
+                if (stored >= 0) lastSeq = seq;
+                if (report) {
+                    System.err.printf("  %s: %.0f s, backfill %d/%d in %d folders, %d distinct stored, index %d docs (seq %d), state %s%n",
+                            id, (now - startNanos) / 1e9, done, total, folders.size(), distinct, docs, seq, mailbox.path("state").asText());
+                    lastReport = now;
+                }
             }
             Thread.sleep(pollMillis);
         }

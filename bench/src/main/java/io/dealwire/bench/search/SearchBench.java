@@ -51,6 +51,7 @@ public final class SearchBench {
         int runs = args.integer("runs", 200);
         int limit = args.integer("limit", 20);
         var jfr = args.get("jfr", "");
+        int underIngestSeconds = args.integer("under-ingest-seconds", 120);
 
         var peers = new Peers(work, maildir);
         peers.prepare();
@@ -96,8 +97,8 @@ public final class SearchBench {
                     System.err.println("the mailbox ingested under load did not finish: " + e.getMessage());
                 }
             });
-            ingest16 = LoadDriver.run(api, requests, 16, 1_000_000, Duration.ofMinutes(10), () -> !mailbox.finished());
-            watcher.join();
+            ingest16 = LoadDriver.run(api, requests, 16, 1_000_000, Duration.ofSeconds(underIngestSeconds), () -> !mailbox.finished());
+            watcher.join(Duration.ofSeconds(1)); // the ingest may go on: the service is stopped with it
             ingestDone = done[0];
         }
 
@@ -120,6 +121,7 @@ public final class SearchBench {
         if (ingestDone != null)
             System.out.printf("  the mailbox ingested meanwhile: %d messages stored in %.1f s (%.0f msgs/s), indexed at %.1f s%n",
                     ingestDone.folderMessages(), ingestDone.storedSeconds(), ingestDone.folderMessages() / ingestDone.storedSeconds(), ingestDone.indexedSeconds());
+        else System.out.printf("  the mailbox was still being ingested when the searchers stopped (%d s bound)%n", underIngestSeconds);
         System.out.printf("index size: Dealwire %.1f MB = %.2fx corpus (%.1f MB; after the Enron ingest alone: %.2fx), mu %.2fx, notmuch %.2fx%n",
                 indexBytes / 1e6, indexBytes / (double) corpusBytes, corpusBytes / 1e6,
                 Trees.bytes(work.resolve("data").resolve("index")) / (double) corpusBytes,
@@ -160,9 +162,11 @@ public final class SearchBench {
         private final Path log;
 
         Peers(Path work, Path maildir) {
-            this.muHome = work.resolve("mu");
-            this.notmuchDb = work.resolve("notmuch-db");
-            this.notmuchConfig = work.resolve("notmuch-config");
+            // one index per Maildir: the whole corpus and a subset (MAX_MESSAGES) are kept apart
+            var peers = work.resolve("peers").resolve(maildir.getParent().getFileName().toString());
+            this.muHome = peers.resolve("mu");
+            this.notmuchDb = peers.resolve("notmuch-db");
+            this.notmuchConfig = peers.resolve("notmuch-config");
             this.maildir = maildir;
             this.log = work.resolve("peers.log");
         }

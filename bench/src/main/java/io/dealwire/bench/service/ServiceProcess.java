@@ -52,6 +52,8 @@ public final class ServiceProcess implements AutoCloseable {
         env.put("DEALWIRE_OWN_DOMAINS", "enron.com");
         env.put("DEALWIRE_SYNC_POLL_SECONDS", "1");
         var service = new ServiceProcess(pb.start(), port);
+        // a benchmark stopped with SIGTERM or Ctrl-C stops its service too
+        Runtime.getRuntime().addShutdownHook(new Thread(service.process::destroy));
         var client = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
