@@ -23,9 +23,10 @@ final class ReplySplitter {
             "^\\s*(-{2,}\\s*(Original Message|Message d'origine|Message original|Ursprüngliche Nachricht|Forwarded message|Message transféré)\\s*-{2,}.*"
                     + "|Begin forwarded message:|Début du message réexpédié :?)\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    private static final Pattern HEADER_FROM = Pattern.compile("^\\s*\\*?(From|De|Von)\\s?:\\*?\\s*\\S.*$", Pattern.CASE_INSENSITIVE);
+    // French Outlook writes "De\u00a0:" with a (narrow) non-breaking space before the colon
+    private static final Pattern HEADER_FROM = Pattern.compile("^\\s*\\*?(From|De|Von)[\\s\\u00a0\\u202f]?:\\*?[\\s\\u00a0]*\\S.*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern HEADER_NEXT = Pattern.compile(
-            "^\\s*\\*?(Sent|Envoyé|Date|Gesendet|To|À|Cc|Subject|Objet)\\s?:\\*?.*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            "^\\s*\\*?(Sent|Envoyé|Date|Gesendet|To|À|Cc|Subject|Objet)[\\s\\u00a0\\u202f]?:\\*?.*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern UNDERSCORES = Pattern.compile("^\\s*_{10,}\\s*$");
     private static final Pattern SIGN_OFF = Pattern.compile(
             "^\\s*(best regards|kind regards|warm regards|regards|best wishes|best|many thanks|thanks|thank you|cheers|sincerely|"
