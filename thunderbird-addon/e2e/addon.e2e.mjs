@@ -158,9 +158,10 @@ test("server down: the panel says so and its retry recovers once the server is b
   await tb.waitForText({ selector: `${PANEL} .dw-stage`, text: E.newStageName }, 10000);
 });
 
-test("team search: the spaces tab finds messages with highlights, and a hit opens in Thunderbird", { skip: !FAKE && "needs the fake API's search fixtures" }, async () => {
-  // The search page runs in the extension process: it is driven with a frame script.
-  const result = await tb.run(async function (query) {
+/** Opens the team search space, searches, clicks the first hit; the search page runs in the extension
+ *  process, so it is driven with a frame script. → {found: what the results showed, done: the end state} */
+async function searchAndOpenFirstHit(query) {
+  return tb.run(async function (query) {
     const tm = tabmail();
     mainWindow().document.querySelector('[id$="-spacesButton-dealwire_search"]').click();
     const browser = await waitFor("the search tab", () => {
@@ -181,10 +182,13 @@ test("team search: the spaces tab finds messages with highlights, and a hit open
         const hits = doc.querySelectorAll(".dw-hit");
         const notice = doc.querySelector(".dw-notice");
         if (notice) return sendAsyncMessage("dw:search", { notice: notice.textContent, text: doc.body.innerText });
+        const detail = doc.querySelector(".dw-detail");  // the hit was not found in Thunderbird
+        if (clicked && detail) return sendAsyncMessage("dw:search", { detail: detail.innerText, text: doc.body.innerText });
         if (hits.length && !clicked) {
           clicked = true;
           const found = { hits: hits.length, marks: [...doc.querySelectorAll(".dw-snippet mark")].map(m => m.textContent),
-            snippetTags: [...new Set([...doc.querySelectorAll(".dw-snippet *")].map(e => e.localName))], text: doc.body.innerText };
+            snippetTags: [...new Set([...doc.querySelectorAll(".dw-snippet *")].map(e => e.localName))], text: doc.body.innerText,
+            facets: [...doc.querySelectorAll(".dw-facet")].map(b => b.textContent) };
           sendAsyncMessage("dw:found", found);
           hits[0].click();
         }
@@ -204,22 +208,57 @@ test("team search: the spaces tab finds messages with highlights, and a hit open
     mm.loadFrameScript("data:," + encodeURIComponent(script), false);
     const done = await reply;
     return { found, done };
-  }, ["quote"]);
+  }, [query]);
+}
+
+async function openedMessageTab() {
+  const opened = await tb.run(async function () {
+    return waitFor("a message tab", () => {
+      const info = tabmail().tabInfo.find(t => t.mode.name === "mailMessageTab");
+      return info?.message?.messageId;
+    }, 10000).catch(() => null);
+  });
+  await tb.run(async function () { const tm = tabmail(); tm.switchToTab(0); });
+  return opened;
+}
+
+test("team search: the spaces tab finds messages with highlights, and a hit opens in Thunderbird", { skip: !FAKE && "needs the fake API's search fixtures" }, async () => {
+  const result = await searchAndOpenFirstHit("quote");
   assert.ok(result.found, `no hits: ${JSON.stringify(result.done)}`);
   assert.equal(result.found.hits, 2);
   assert.deepEqual(result.found.marks, ["quote", "quote"]);
   assert.deepEqual(result.found.snippetTags, ["mark"], "the escaped <b> in the snippet stays text");
   assert.match(result.found.text, /Could you send us a <b>quote<\/b> for 50 seats\?/);
   assert.match(result.done.notice || "", /Opened "Quote for 50 seats" in Thunderbird/, JSON.stringify(result.done));
-  const opened = await tb.run(async function () {
-    return waitFor("a message tab", () => {
-      const info = tabmail().tabInfo.find(t => t.mode.name === "mailMessageTab");
-      return info?.message?.messageId;
-    }, 10000);
-  });
-  assert.equal(opened, E.messageId);
   await tb.shotWindows(path.join(OUT, "8-search.png"));
-  await tb.run(async function () { const tm = tabmail(); tm.switchToTab(0); });
+  assert.equal(await openedMessageTab(), E.messageId);
+});
+
+// Against the real service: its index of the synced fixture mailbox ("quote" is in the inquiry and the reply).
+let realSearch = null;
+test("team search on the real service: both fixture messages found, highlighted, with their deal and company", { skip: FAKE && "the fake's search is tested above" }, async () => {
+  realSearch = await searchAndOpenFirstHit("quote");
+  const { found } = realSearch;
+  assert.ok(found, `no hits: ${JSON.stringify(realSearch.done)}`);
+  await tb.shotWindows(path.join(OUT, "8-search.png"));
+  assert.equal(found.hits, 2, found.text);
+  assert.deepEqual(found.marks.map(m => m.toLowerCase()), ["quote", "quote"]);
+  assert.deepEqual(found.snippetTags, ["mark"]);
+  assert.match(found.text, new RegExp(E.deal));
+  assert.match(found.text, new RegExp(E.company));
+});
+
+// Known mismatches of the real API with the add-on, kept visible until the API changes (see README).
+test("team search on the real service: a hit opens the message in Thunderbird", { skip: FAKE && "tested above", todo: "search hits carry the store id in messageId, not the RFC Message-ID" }, async () => {
+  assert.ok(realSearch, "the search above ran");
+  assert.match(realSearch.done.notice || "", /in Thunderbird/, JSON.stringify(realSearch.done));
+  assert.ok([E.messageId, "acme-2@dealwire-demo.example"].includes(await openedMessageTab()));
+});
+
+test("team search on the real service: facets show names, not record ids", { skip: FAKE && "tested above", todo: "facet keys of company, deal and owner are record ids" }, async () => {
+  assert.ok(realSearch?.found, "the search above found something");
+  const ids = realSearch.found.facets.filter(f => /^(company|deal)-[0-9a-f-]{36}|^[0-9a-f]{24}\b/.test(f));
+  assert.deepEqual(ids, []);
 });
 
 test("no errors from the add-on in Thunderbird's log", async () => {

@@ -26,8 +26,9 @@
       h("div", { class: "dw-deal-line" },
         h("b", { class: "dw-hit-subject" }, item.subject || "(no subject)"),
         item.stage ? h("span", { class: "dw-chip dw-stage" }, item.stage) : null,
-        item.deal ? h("span", { class: "dw-chip" }, item.deal) : null,
-        item.company ? h("span", { class: "dw-chip" }, item.company) : null),
+        // dealTitle/companyName: the API's deal and company are record ids
+        item.dealTitle || item.deal ? h("span", { class: "dw-chip" }, item.dealTitle || item.deal) : null,
+        item.companyName || item.company ? h("span", { class: "dw-chip" }, item.companyName || item.company) : null),
       h("div", { class: "dw-muted" }, [item.from, F.shortDate(item.date)].filter(Boolean).join(" · ")),
       item.snippet ? h("div", { class: "dw-snippet" }, D.highlight.highlighted(item.snippet)) : null);
   }
@@ -37,7 +38,7 @@
     return h("div", { class: "dw-deal dw-detail" },
       h("div", { class: "dw-muted" }, "This message is not in your Thunderbird; this is what Dealwire has:"),
       h("h2", null, item.subject || "(no subject)"),
-      h("div", { class: "dw-muted" }, [item.from, F.shortDate(item.date), item.company, item.deal, item.stage].filter(Boolean).join(" · ")),
+      h("div", { class: "dw-muted" }, [item.from, F.shortDate(item.date), item.companyName || item.company, item.dealTitle || item.deal, item.stage].filter(Boolean).join(" · ")),
       item.snippet ? h("p", { class: "dw-snippet" }, D.highlight.highlighted(item.snippet)) : null,
       h("div", { class: "dw-actions" },
         h("a", { href: link, on: { click: e => on.openUrl(e, link) } }, "Open the conversation in Dealwire"),
