@@ -99,10 +99,20 @@ final class ReplySplitter {
         for (int i = lines.size() - 1; i >= 0 && i >= lines.size() - SIGNATURE_MAX_LINES - 1; i--) {
             if (MOBILE.matcher(lines.get(i)).matches() && allShort(lines, i + 1)) return i;
         }
+        int start = -1;
         for (int i = Math.max(0, lines.size() - SIGNATURE_MAX_LINES - 1); i < lines.size(); i++) {
-            if (SIGN_OFF.matcher(lines.get(i)).matches() && i > 0 && allShort(lines, i + 1)) return i;
+            if (!SIGN_OFF.matcher(lines.get(i)).matches() || i == 0 || !allShort(lines, i + 1)) continue;
+            // "Merci." then a sentence then "Bonne journée": the first was a reply, not the sign-off
+            if (start < 0 || proseBetween(lines, start + 1, i)) start = i;
         }
-        return -1;
+        return start;
+    }
+
+    private static final Pattern PROSE = Pattern.compile("^\\s*(\\S+\\s+){3,}\\S*[.!?]\\s*$");
+
+    private static boolean proseBetween(List<String> lines, int from, int to) {
+        for (int j = from; j < to; j++) if (PROSE.matcher(lines.get(j)).matches()) return true;
+        return false;
     }
 
     private static boolean allShort(List<String> lines, int from) {

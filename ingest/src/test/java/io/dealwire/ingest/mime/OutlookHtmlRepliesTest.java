@@ -79,4 +79,14 @@ class OutlookHtmlRepliesTest {
                 + "Vous trouverez ci-joint notre devis.");
         assertEquals("Bonjour,\nLe projet est mis en pause, on reprend contact à la rentrée.", split.newText());
     }
+
+    @Test
+    void aShortThankYouBeforeTheMessageIsNotTheSignature() {
+        var split = ReplySplitter.split("Bonjour Monsieur,\nMerci.\nNous ne pouvons pas nous engager maintenant, revenez vers nous après l'été.\n"
+                + "Bonne journée\nJ. Perrin");
+        assertEquals("Bonjour Monsieur,\nMerci.\nNous ne pouvons pas nous engager maintenant, revenez vers nous après l'été.", split.newText());
+        assertEquals("Bonne journée\nJ. Perrin", split.signature());
+        var plain = ReplySplitter.split("Hi Sam,\nSounds good, Tuesday works.\nThanks,\nDana Reeves\nLogistics Manager");
+        assertEquals("Hi Sam,\nSounds good, Tuesday works.", plain.newText());
+    }
 }
