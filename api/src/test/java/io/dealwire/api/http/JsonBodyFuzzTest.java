@@ -3,9 +3,6 @@ package io.dealwire.api.http;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.dealwire.api.mailbox.MailboxRequest;
-import org.junit.jupiter.api.Timeout;
-
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -21,7 +18,6 @@ class JsonBodyFuzzTest {
     private static final long MAX_BODY_CHARS = ApiLimits.MAX_BODY_BYTES;
 
     @FuzzTest(maxDuration = "5m")
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void badBodiesAreBadRequests(FuzzedDataProvider data) {
         boolean nameRequired = data.consumeBoolean();
         var body = data.consumeRemainingAsString();

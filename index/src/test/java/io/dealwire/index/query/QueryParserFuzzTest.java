@@ -3,9 +3,6 @@ package io.dealwire.index.query;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.dealwire.index.analysis.MessageAnalyzers;
-import org.junit.jupiter.api.Timeout;
-
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,7 +17,6 @@ class QueryParserFuzzTest {
     private static final LuceneQueryBuilder BUILDER = new LuceneQueryBuilder(new MessageAnalyzers());
 
     @FuzzTest(maxDuration = "5m")
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void parseAcceptsOrNamesTheMistake(FuzzedDataProvider data) {
         var query = data.consumeRemainingAsString();
         if (query.length() > MAX_QUERY_CHARS) return;
