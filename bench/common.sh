@@ -35,3 +35,23 @@ jfr_arg() {
 summarise_jfr() {
   if [ -n "${JFR_DIR:-}" ] && [ -f "$JFR_DIR/$1.jfr" ]; then "$HERE/jfr-top.sh" "$JFR_DIR/$1.jfr" 25; fi
 }
+
+# The Maildir holding what ingest.sh ingested: the corpus, or (after a MAX_MESSAGES run) a copy of the
+# same folders, so that mu, notmuch and the correspondent statistics see the same mail as Dealwire.
+ingested_maildir() {
+  local folders=$WORK/ingested-folders.txt
+  if [ -f "$folders" ] && [ "$(grep -vc '^INBOX$' "$folders")" -lt "$(find "$MAILDIR" -name cur -type d | wc -l)" ]; then
+    local subset=$WORK/subset-$(md5sum < "$folders" | cut -c1-8)
+    if [ ! -d "$subset/maildir" ]; then
+      while read -r f; do
+        [ "$f" = INBOX ] && continue
+        mkdir -p "$subset/maildir/$(dirname "$f")"
+        cp -a "$MAILDIR/$f" "$subset/maildir/$f"
+      done < "$folders"
+    fi
+    echo "# the ingested subset: $(grep -vc '^INBOX$' "$folders") folders, $(find "$subset/maildir" -type f | wc -l) messages" >&2
+    echo "$subset/maildir"
+  else
+    echo "$MAILDIR"
+  fi
+}

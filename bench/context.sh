@@ -3,5 +3,5 @@
 # Needs bench/setup.sh and bench/ingest.sh. JFR_DIR=dir records the service.
 source "$(dirname "$0")/common.sh"
 build
-driver context.ContextBench --java "$JAVA" --jar "$WORK/dealwire.jar" --work "$WORK" --maildir "$MAILDIR" $(jfr_arg context)
+driver context.ContextBench --java "$JAVA" --jar "$WORK/dealwire.jar" --work "$WORK" --maildir "$(ingested_maildir)" $(jfr_arg context)
 summarise_jfr context

@@ -5,20 +5,7 @@
 # get a Maildir of the same folders. JFR_DIR=dir records the service.
 source "$(dirname "$0")/common.sh"
 build
-SEARCH_MAILDIR=$MAILDIR
-FOLDERS=$WORK/ingested-folders.txt
-if [ -f "$FOLDERS" ] && [ "$(grep -vc '^INBOX$' "$FOLDERS")" -lt "$(find "$MAILDIR" -name cur -type d | wc -l)" ]; then
-  SUBSET=$WORK/subset-$(md5sum < "$FOLDERS" | cut -c1-8)
-  if [ ! -d "$SUBSET/maildir" ]; then
-    while read -r f; do
-      [ "$f" = INBOX ] && continue
-      mkdir -p "$SUBSET/maildir/$(dirname "$f")"
-      cp -a "$MAILDIR/$f" "$SUBSET/maildir/$f"
-    done < "$FOLDERS"
-  fi
-  SEARCH_MAILDIR=$SUBSET/maildir
-  echo "# the ingested subset: $(grep -vc '^INBOX$' "$FOLDERS") folders, $(find "$SEARCH_MAILDIR" -type f | wc -l) messages"
-fi
+SEARCH_MAILDIR=$(ingested_maildir)
 driver search.SearchBench --java "$JAVA" --jar "$WORK/dealwire.jar" --work "$WORK" --maildir "$SEARCH_MAILDIR" \
   --ingest-imap-port $((IMAP_PORT + 1)) --runs "${RUNS:-200}" --under-ingest-seconds "${UNDER_INGEST_SECONDS:-120}" $(jfr_arg search)
 summarise_jfr search

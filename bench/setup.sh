@@ -55,4 +55,6 @@ PY
 fi
 
 "$DOVECOT" start "$WORK/corpus/maildir" "$PORT"
+# our own converted copy: Dovecot moves new/ to cur/ in it, so the mail user owns it
+chown -R corpusmail: "$WORK/mips/maildir"
 "$DOVECOT" start "$WORK/mips/maildir" "$LOAD_PORT"
