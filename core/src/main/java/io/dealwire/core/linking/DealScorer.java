@@ -28,7 +28,7 @@ final class DealScorer {
     private final OwnDomains ownDomains;
 
     /** What scoring reads from one message, kept so a deal's earlier mail is not tokenised again for every new message. */
-    private record Features(Set<String> people, Set<String> subject, Set<String> words, Set<String> references) {
+    private record Features(Set<String> people, Set<String> subject, Set<String> words, Set<String> references, Set<String> names) {
     }
 
     private static final int CACHE_SIZE = 20_000;
@@ -50,7 +50,7 @@ final class DealScorer {
         return cache.computeIfAbsent(key, k -> {
             var references = new HashSet<>(Words.references(m.mail().subject() + "\n" + m.mail().text()));
             for (var a : m.mail().attachments()) references.addAll(Words.references(a.filename()));
-            return new Features(external(m.mail()), Words.of(m.mail().subject()), Words.of(m.mail().newText()), references);
+            return new Features(external(m.mail()), Words.of(m.mail().subject()), Words.of(m.mail().newText()), references, names(m.mail()));
         });
     }
 
@@ -60,6 +60,7 @@ final class DealScorer {
         var dealSubjects = new HashSet<>(Words.of(deal.title()));
         var dealWords = new HashSet<String>();
         var dealReferences = new HashSet<String>();
+        var names = names(mail);
         Instant last = deal.createdAt();
         for (var m : dealMessages) {
             if (m.mail().date() != null && (last == null || m.mail().date().isAfter(last))) last = m.mail().date();
@@ -75,10 +76,17 @@ final class DealScorer {
             dealSubjects.addAll(f.subject());
             dealWords.addAll(f.words());
             dealReferences.addAll(f.references());
+            names.addAll(f.names());
         }
+        // who writes to whom ("Bonjour Paul", "Claire") says nothing of what the mail is about
+        dealSubjects.removeAll(names);
+        dealWords.removeAll(names);
         double participants = external.isEmpty() ? 0 : (double) external.stream().filter(dealPeople::contains).count() / external.size();
-        double subject = Words.overlap(Words.of(mail.subject()), dealSubjects);
+        var subjectWords = Words.of(mail.subject());
+        subjectWords.removeAll(names);
+        double subject = Words.overlap(subjectWords, dealSubjects);
         var words = Words.of(mail.newText());
+        words.removeAll(names);
         double wording = words.isEmpty() ? 0 : (double) words.stream().filter(dealWords::contains).count() / words.size();
         double recency = 0;
         if (last != null && mail.date() != null) {
@@ -89,6 +97,16 @@ final class DealScorer {
         for (var a : mail.attachments()) references.addAll(Words.references(a.filename()));
         boolean sharedReference = references.stream().anyMatch(dealReferences::contains);
         return new DealScore(deal, participants, subject, wording, recency, sharedReference);
+    }
+
+    /**
+     * The words of the participants' names and mailbox names: "Claire Martin <claire.martin@acme-industrie.fr>" → claire,
+     * martin. The domain stays: "belvedere-hotels" may well name what the deal is about.
+     */
+    private static Set<String> names(MailMessage mail) {
+        var out = new HashSet<String>();
+        for (var a : mail.participants()) out.addAll(Words.of((a.name() == null ? "" : a.name()) + " " + a.localPart()));
+        return out;
     }
 
     private Set<String> external(MailMessage mail) {

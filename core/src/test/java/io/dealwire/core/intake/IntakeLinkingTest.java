@@ -336,6 +336,19 @@ class IntakeLinkingTest {
     }
 
     @Test
+    void namesInTheGreetingAndSignOffDoNotMakeAnotherPurchaseLookLikeTheOpenDeal() {
+        var claire = "Claire Martin <claire.martin@acme-industrie.fr>";
+        var ask = accept(TestMail.id("n1").from(claire).to(PAUL).subject("Planification des équipes")
+                .at("2025-03-03T09:00:00Z").text("Bonjour Paul,\nPourriez-vous nous faire une proposition pour planifier les équipes de nos ateliers ?\nClaire").build());
+        var audit = accept(TestMail.id("n2").from(claire).to(PAUL).subject("Audit énergétique du site de Villepinte")
+                .at("2025-03-05T09:00:00Z").text("Bonjour Paul,\nPourriez-vous nous faire une offre pour un audit énergétique du site de Villepinte ?\nClaire").build());
+        assertNotEquals(ask.dealId(), audit.dealId(), "greeting the same people is not a shared topic");
+        var planning = accept(TestMail.id("n3").from(claire).to(PAUL).subject("Planification : question")
+                .at("2025-03-06T09:00:00Z").text("Bonjour Paul,\nLa planification des équipes gère-t-elle les absences ?\nClaire").build());
+        assertEquals(ask.dealId(), planning.dealId());
+    }
+
+    @Test
     void aSeparateCapexPurchaseFromAPlantAlreadyInADealIsASecondDeal() {
         var mike = "Mike Sullivan <m.sullivan@hartwell-mfg.com>";
         var inquiry = accept(TestMail.id("c1").from(mike).to(JANE).subject("Conveyor retrofit - Line 3")
