@@ -249,7 +249,7 @@ test("team search on the real service: both fixture messages found, highlighted,
 });
 
 // Known mismatches of the real API with the add-on, kept visible until the API changes (see README).
-test("team search on the real service: a hit opens the message in Thunderbird", { skip: FAKE && "tested above", todo: "search hits carry the store id in messageId, not the RFC Message-ID" }, async () => {
+test("team search on the real service: a hit opens the message in Thunderbird", { skip: FAKE && "tested above" }, async () => {
   assert.ok(realSearch, "the search above ran");
   assert.match(realSearch.done.notice || "", /in Thunderbird/, JSON.stringify(realSearch.done));
   assert.ok([E.messageId, "acme-2@dealwire-demo.example"].includes(await openedMessageTab()));

@@ -66,7 +66,7 @@ export async function renderSearch(root, params) {
   const hits = h('ol', { class: 'hits', id: 'hits' }, result.hits.map((hit) => h('li', { class: 'hit' },
     h('div', { class: 'hit-head' },
       directionIcon(hit.direction),
-      h('a', { class: 'hit-subject', href: `#/messages/${encodeURIComponent(hit.messageId)}` }, hit.subject || '(no subject)'),
+      h('a', { class: 'hit-subject', href: `#/messages/${encodeURIComponent(hit.id)}` }, hit.subject || '(no subject)'),
       h('span', { class: 'muted small' }, dateTime(hit.date))),
     h('div', { class: 'hit-meta muted small' }, hit.from,
       hit.companyName ? [' · ', hit.companyName] : null,

@@ -28,7 +28,7 @@ class MessageIndexTest {
     Path dir;
 
     static List<String> ids(io.dealwire.index.search.SearchResult r) {
-        return r.hits().stream().map(Hit::messageId).sorted().toList();
+        return r.hits().stream().map(Hit::id).sorted().toList();
     }
 
     List<String> find(MessageIndex index, String q) {
@@ -66,7 +66,7 @@ class MessageIndexTest {
                     "Dana <dana@acme.com>", "2024-03-05T10:00:00Z"));
             index.refresh();
             var hit = index.search(SearchRequest.of("discount"), MANAGER).hits().getFirst();
-            assertEquals("x", hit.messageId());
+            assertEquals("x", hit.id());
             assertEquals("conv-x", hit.conversationId());
             assertEquals("Quote <b>", hit.subject());
             assertEquals("Dana <dana@acme.com>", hit.from());
@@ -103,7 +103,7 @@ class MessageIndexTest {
             assertEquals(List.of(), find(index, "secret"));
             assertEquals(List.of(), find(index, "from:dana@acme.com"));
             var hit = index.search(SearchRequest.of("company:c-acme"), MANAGER).hits().getFirst();
-            assertEquals("e1", hit.messageId());
+            assertEquals("e1", hit.id());
             assertEquals("", hit.subject());
             assertEquals("", hit.snippet());
         }

@@ -100,6 +100,8 @@ class FoundationPathTest {
 
             var search = await(() -> http.get("/api/search?q=" + TestHttp.q("licences")), r -> r.json().path("total").asLong() >= 1);
             assertEquals("Request for a quote on 40 licences", search.json().at("/hits/0/subject").asText());
+            assertEquals("q1@acme.example", search.json().at("/hits/0/messageId").asText(), "the Message-ID, to open it in a mail client");
+            assertEquals(200, http.get("/api/messages/" + search.json().at("/hits/0/id").asText()).status(), "the stored id opens it here");
             var french = await(() -> http.get("/api/search?q=devis"), r -> r.json().path("total").asLong() == 1);
             assertEquals("Demande de devis", french.json().at("/hits/0/subject").asText());
 

@@ -78,7 +78,7 @@ class HostileMailPipelineTest {
                 var search = await(() -> http.get("/api/search?q=" + hostile.marker()), r -> r.json().path("total").asLong() >= 1);
                 var hit = search.json().at("/hits/0");
                 assertFalse(hit.path("snippet").asText().toLowerCase().contains("<script"), e.getKey() + ": " + hit);
-                var message = http.get("/api/messages/" + TestHttp.q(hit.path("messageId").asText()));
+                var message = http.get("/api/messages/" + TestHttp.q(hit.path("id").asText()));
                 assertEquals(200, message.status(), e.getKey() + ": " + message.body());
                 var view = message.json();
                 if (hostile.warns() && view.path("warnings").isEmpty()) problems.add(e.getKey() + ": stored without a warning");

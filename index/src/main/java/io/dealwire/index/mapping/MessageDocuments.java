@@ -57,6 +57,7 @@ public final class MessageDocuments {
         var mail = m.mail();
         var doc = new Document();
         doc.add(new StringField(ID, m.id(), Field.Store.YES));
+        if (m.mail().messageId() != null) doc.add(new StoredField(HEADER_ID, m.mail().messageId()));
         doc.add(new SortedDocValuesField(ID, new BytesRef(m.id())));
         var conversation = m.conversationId() == null || m.conversationId().isBlank() ? m.id() : m.conversationId();
         doc.add(new StringField(CONVERSATION, conversation, Field.Store.YES));

@@ -9,7 +9,7 @@ import java.util.Set;
  * store rather than read with the wrong assumptions.
  */
 public final class MessageFields {
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
 
     /** Suffixes selecting the analyzer (see {@code MessageAnalyzers}). */
     public static final String EN = "_en";
@@ -17,6 +17,8 @@ public final class MessageFields {
     public static final String FOLD = "_fold";
 
     public static final String ID = "id";
+    /** The Message-ID header, stored only: a search hit carries it so a mail client can open the message. */
+    public static final String HEADER_ID = "messageIdHeader";
     public static final String CONVERSATION = "conv";
     public static final String SUBJECT = "subject";
     public static final String BODY = "body";

@@ -83,7 +83,7 @@ public final class MessageSearcher {
             var fd = page.get(i);
             var doc = stored.document(fd.doc);
             var dateField = doc.getField(DATE);
-            hits.add(new Hit(doc.get(ID), doc.get(CONVERSATION), nullToEmpty(doc.get(SUBJECT)), nullToEmpty(doc.get(FROM_DISPLAY)),
+            hits.add(new Hit(doc.get(ID), doc.get(HEADER_ID), doc.get(CONVERSATION), nullToEmpty(doc.get(SUBJECT)), nullToEmpty(doc.get(FROM_DISPLAY)),
                     dateField == null ? null : Instant.ofEpochMilli(dateField.numericValue().longValue()),
                     snippets[i] == null ? "" : snippets[i], doc.get(DEAL), doc.get(DEAL_TITLE), doc.get(STAGE),
                     doc.get(COMPANY), doc.get(COMPANY_NAME), doc.get(DIRECTION), doc.get(LANGUAGE),

@@ -23,7 +23,7 @@ class LanguageAnalysisTest {
     Path dir;
 
     List<String> find(MessageIndex index, String q) {
-        return index.search(SearchRequest.of(q), ADMIN).hits().stream().map(Hit::messageId).sorted().toList();
+        return index.search(SearchRequest.of(q), ADMIN).hits().stream().map(Hit::id).sorted().toList();
     }
 
     @Test

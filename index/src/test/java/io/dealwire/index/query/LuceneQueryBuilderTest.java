@@ -76,7 +76,7 @@ class LuceneQueryBuilderTest {
     }
 
     List<String> find(String q) {
-        return index.search(SearchRequest.of(q), MANAGER).hits().stream().map(Hit::messageId).sorted().toList();
+        return index.search(SearchRequest.of(q), MANAGER).hits().stream().map(Hit::id).sorted().toList();
     }
 
     @Test

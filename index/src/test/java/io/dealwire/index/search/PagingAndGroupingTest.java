@@ -61,7 +61,7 @@ class PagingAndGroupingTest {
     void dateOrderPagesCoverEveryHitOnceNewestFirst() {
         var hits = all(new SearchRequest("quote", 10, null, SearchRequest.Sort.DATE, false));
         assertEquals(MESSAGES, hits.size());
-        assertEquals(MESSAGES, new HashSet<>(hits.stream().map(Hit::messageId).toList()).size());
+        assertEquals(MESSAGES, new HashSet<>(hits.stream().map(Hit::id).toList()).size());
         for (int i = 1; i < hits.size(); i++) assertFalse(hits.get(i).date().isAfter(hits.get(i - 1).date()));
     }
 
@@ -72,9 +72,9 @@ class PagingAndGroupingTest {
         assertEquals(10, first.hits().size());
         // the six messages repeating the word come first
         assertEquals(Set.of("m00", "m10", "m20", "m30", "m40", "m50"),
-                Set.copyOf(first.hits().subList(0, 6).stream().map(Hit::messageId).toList()));
+                Set.copyOf(first.hits().subList(0, 6).stream().map(Hit::id).toList()));
         var hits = all(new SearchRequest("quote", 10, null, SearchRequest.Sort.RELEVANCE, false));
-        assertEquals(MESSAGES, new HashSet<>(hits.stream().map(Hit::messageId).toList()).size());
+        assertEquals(MESSAGES, new HashSet<>(hits.stream().map(Hit::id).toList()).size());
         for (int i = 1; i < hits.size(); i++) assertTrue(hits.get(i).score() <= hits.get(i - 1).score());
     }
 
@@ -108,7 +108,7 @@ class PagingAndGroupingTest {
         var everything = all(new SearchRequest("quote", 100, null, SearchRequest.Sort.DATE, false));
         for (var hit : byDate) {
             var newest = everything.stream().filter(h -> h.conversationId().equals(hit.conversationId())).findFirst().orElseThrow();
-            assertEquals(newest.messageId(), hit.messageId());
+            assertEquals(newest.id(), hit.id());
         }
     }
 

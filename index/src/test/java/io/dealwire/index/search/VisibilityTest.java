@@ -137,7 +137,7 @@ class VisibilityTest {
     void hitsTotalsAndFacetsShowOnlyWhatTheViewerMaySee(Case c) {
         for (var sort : SearchRequest.Sort.values()) {
             var r = index.search(new SearchRequest("budget", 100, null, sort, false), c.viewer());
-            assertEquals(c.visible(), Set.copyOf(r.hits().stream().map(Hit::messageId).toList()), sort.name());
+            assertEquals(c.visible(), Set.copyOf(r.hits().stream().map(Hit::id).toList()), sort.name());
             assertEquals(c.visible().size(), r.total(), sort.name());
             assertEquals(expectedFacets(c.visible()), sorted(r.facets()), sort.name());
         }
@@ -181,8 +181,8 @@ class VisibilityTest {
         assertEquals(expectedConversations.size(), r.total());
         assertEquals(expectedConversations.size(), r.hits().size());
         for (var hit : r.hits()) {
-            assertTrue(c.visible().contains(hit.messageId()), hit.messageId());
-            assertEquals(expectedConversations.get(hit.conversationId()), hit.conversationMatches(), hit.messageId());
+            assertTrue(c.visible().contains(hit.id()), hit.id());
+            assertEquals(expectedConversations.get(hit.conversationId()), hit.conversationMatches(), hit.id());
         }
     }
 }
