@@ -31,7 +31,8 @@ public final class IndexFeeder implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition poked = lock.newCondition();
     private boolean pending;
-    private long indexedSeq;
+    /** Written only under {@link #lock}; volatile so status reads never wait for a catch-up or rebuild. */
+    private volatile long indexedSeq;
     private long lastCommitNanos = System.nanoTime();
     private volatile Thread loop;
     private volatile boolean closed;
@@ -125,12 +126,8 @@ public final class IndexFeeder implements AutoCloseable {
 
     /** Store position indexed so far (searchable; durable once committed). */
     public long indexedSeq() {
-        lock.lock();
-        try {
-            return indexedSeq;
-        } finally {
-            lock.unlock();
-        }
+        // No lock: /api/health reads this on the event loop, and a rebuild holds the lock for minutes.
+        return indexedSeq;
     }
 
     private void waitForWork(Duration interval) throws InterruptedException {
