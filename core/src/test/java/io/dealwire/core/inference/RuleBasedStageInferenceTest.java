@@ -102,6 +102,32 @@ class RuleBasedStageInferenceTest {
     }
 
     @Test
+    void aQuebecSoumissionIsAProposalAndAPoliteOtherDirectionLosesTheDeal() {
+        assertEquals("contacted", feed(INBOUND, "Bonjour, pourriez-vous nous faire parvenir une soumission pour l'entretien de nos 9 chariots ?"));
+        assertEquals("proposal", feed(OUTBOUND, "Bonjour Madame Tremblay, veuillez trouver ci-joint notre soumission pour l'entretien préventif."));
+        assertEquals("proposal", feed(INBOUND, "Merci pour votre soumission, nous l'étudions."));
+        assertEquals("lost", feed(INBOUND, "Thank you for the proposal. After careful consideration, we've decided to go in a different direction."));
+        var lost = store.deals().changes("d1").getLast();
+        assertEquals("lost.other-direction", lost.evidence().rule());
+        assertTrue(lost.evidence().quote().contains("different direction"), lost.evidence().quote());
+    }
+
+    @Test
+    void indirectNotNowPutsTheProposalInTheFridgeInBothLanguages() {
+        feed(OUTBOUND, "Bonjour, vous trouverez ci-joint notre devis pour le site du gîte.");
+        assertEquals("fridge", feed(INBOUND, "Merci. Avec la saison qui commence, revenez vers nous après les congés d'été."));
+        setUp();
+        n = 0;
+        feed(OUTBOUND, "Please find attached our quote for the three plants.");
+        assertEquals("fridge", feed(INBOUND, "Thanks for the quote. Budget is frozen until Q3, let's touch base again in July."));
+        setUp();
+        n = 0;
+        feed(OUTBOUND, "Veuillez trouver ci-joint notre proposition de formation.");
+        assertEquals("proposal", feed(INBOUND, "Nous reprenons contact avec vous demain pour en parler."));
+        assertEquals("fridge", feed(INBOUND, "Le projet est mis en pause ; on reprend contact à la rentrée."));
+    }
+
+    @Test
     void lostOnlyOnExplicitSignals() {
         feed(OUTBOUND, "Please find attached our quote.");
         assertEquals("proposal", feed(INBOUND, "We are comparing several offers and will decide next month."));
