@@ -47,7 +47,11 @@ public final class Search implements AutoCloseable {
     public static Search open(Config config, Store store) {
         var index = openOrRecreate(config.indexDir(), new StoreIndexContext(store));
         var search = new Search(index, new IndexFeeder(store.messages(), index), store);
-        search.startFeeding(index.wasReset());
+        // A deleted index opens as a new, empty one: say so and show it as a rebuild, like a corrupt one.
+        boolean missing = !index.wasReset() && index.lastIndexedSeq() == 0 && store.messages().lastSeq() > 0;
+        if (missing) LOG.warn("the search index in {} is missing or empty while the store holds messages: rebuilding it from the store",
+                config.indexDir());
+        search.startFeeding(index.wasReset() || missing);
         return search;
     }
 
