@@ -64,6 +64,9 @@ class IndirectSignalsTest {
             "INBOUND | Let's pick this up again in the new year. | FRIDGE",
             "INBOUND | We'll revisit this in the autumn. | FRIDGE",
             "INBOUND | Nous reviendrons vers vous cet automne. | FRIDGE",
+            "INBOUND | Relancez-moi fin août, nous aurons les arbitrages budgétaires. | FRIDGE",
+            "INBOUND | Please reach out again in early September. | FRIDGE",
+            "INBOUND | On en reparle après septembre. | FRIDGE",
             // Québec French: a soumission is a quote
             "OUTBOUND | Veuillez trouver ci-joint notre soumission pour l'entretien de vos équipements. | PROPOSAL",
             "OUTBOUND | Voici la soumission révisée, comme discuté. | PROPOSAL",
@@ -86,6 +89,7 @@ class IndirectSignalsTest {
             "INBOUND | Je vous recontacte demain. | FRIDGE",
             "INBOUND | The budget is approved for Q3. | FRIDGE",
             "INBOUND | Let's touch base on Tuesday at 10. | FRIDGE",
+            "INBOUND | We need the system live by early September, can we talk on Monday? | FRIDGE",
             "INBOUND | Nous reprenons contact avec vous demain pour la signature. | FRIDGE",
             "OUTBOUND | Je vous enverrai la soumission demain. | PROPOSAL",
             "INBOUND | Pourriez-vous nous faire parvenir une soumission ? | PROPOSAL",
