@@ -78,7 +78,14 @@ public final class SignalExtractor {
         return new Reading(language, signals, first);
     }
 
-    private static final List<Rule> OFFER_REQUESTS = SignalRules.RULES.stream().filter(r -> r.name().equals("qualified.asks-for-offer")).toList();
+    /** The rules that read a request for an offer, as bits of {@link SignalRules#RULES}. */
+    private static final long OFFER_REQUESTS = offerRequests();
+
+    private static long offerRequests() {
+        long mask = 0;
+        for (int i = 0; i < SignalRules.RULES.size(); i++) if (SignalRules.RULES.get(i).name().equals("qualified.asks-for-offer")) mask |= 1L << i;
+        return mask;
+    }
 
     /**
      * The text asks us for an offer, a quote or prices ("could you quote…", "pourriez-vous nous faire parvenir une
@@ -86,10 +93,9 @@ public final class SignalExtractor {
      */
     public static boolean asksForOffer(String text) {
         for (var sentence : Sentences.of(text)) {
-            long mask = SignalRules.candidates(sentence.normalized());
-            for (var rule : OFFER_REQUESTS) {
-                int bit = SignalRules.RULES.indexOf(rule);
-                if ((mask & 1L << bit) != 0 && fires(rule, sentence)) return true;
+            long mask = SignalRules.candidates(sentence.normalized()) & OFFER_REQUESTS;
+            for (int i = 0; mask != 0 && i < SignalRules.RULES.size(); i++) {
+                if ((mask & 1L << i) != 0 && fires(SignalRules.RULES.get(i), sentence)) return true;
             }
         }
         return false;

@@ -98,7 +98,8 @@ final class SignalRules {
 
         // --- Qualified: the customer asks for an offer (a request, not a delivery).
         r.add(rule("qualified.asks-for-offer", QUALIFIED, 0.7, INBOUND,
-                "\\b(?:could|can|would|will) you (?:please |kindly )?(?:send|share|provide|prepare|give|put together|draft|email|forward|quote)\\b.{0,40}?\\b(?:proposal|quote|quotation|pricing|price|prices|estimate|offer|costs?|rates)\\b"
+                "\\b(?:could|can|would|will) you (?:please |kindly |also )?(?:send|share|provide|prepare|give|put together|draft|email|forward|quote)\\b.{0,40}?\\b(?:proposal|quote|quotation|pricing|price|prices|estimate|offer|costs?|rates)\\b"
+                        + "|\\b(?:could you|can you|would you|will you|please) (?:please |kindly |also )?quote (?:us |me )?(?:for |on )?(?:a|an|the|this|these|our|\\d+)\\b"
                         + "|\\b(?:please )?(?:send|share|provide|forward|email) (?:us|me)\\b.{0,30}?\\b(?:proposal|quote|quotation|pricing|prices|estimate|offer)\\b"
                         + "|\\b(?:we|i) (?:would like|would love|need|are looking for|am looking for|want|wish|require)(?: to (?:receive|get|see|have|obtain|request))? (?:a |an |your |the |some )?(?:formal |detailed |written |firm |rough |ballpark |price )?(?:proposal|quote|quotation|pricing|estimate|price|offer)\\b"
                         + "|\\bhow much (?:does|would|will|is|do|for|would it)\\b|\\bwhat (?:is|are|would be|will be) (?:the|your) (?:price|pricing|prices|cost|costs|rates|fees)\\b"

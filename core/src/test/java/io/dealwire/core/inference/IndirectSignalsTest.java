@@ -103,4 +103,12 @@ class IndirectSignalsTest {
         assertEquals(Set.of(Milestone.PROPOSAL), milestones(OUTBOUND, "Bonjour,", List.of("Soumission_2025-114.pdf")));
         assertEquals(Set.of(Milestone.WON), milestones(INBOUND, "Bonjour,", List.of("Soumission_2025-114_signee.pdf")));
     }
+
+    @Test
+    void tellsARequestForAnOfferFromOtherMail() {
+        assertTrue(SignalExtractor.asksForOffer("Hi Jane,\nCould you quote a 55 kW variable speed unit, installed?\nMike"));
+        assertTrue(SignalExtractor.asksForOffer("Bonjour,\nPourriez-vous nous faire parvenir une soumission pour 12 postes ?"));
+        assertFalse(SignalExtractor.asksForOffer("Hi Jane,\nThanks for the quote, we are reviewing it."));
+        assertFalse(SignalExtractor.asksForOffer("We do not need a quote for the dryer."));
+    }
 }
