@@ -17,7 +17,7 @@
         if (!values.length) return null;
         return [h("h3", null, FACET_LABELS[name] || name),
           values.map(([value, count]) => h("button", { class: "dw-facet", type: "button", "data-id": `${name}:${value}`, on: { click: () => on.refine(name, value) } },
-            value, " ", h("span", { class: "dw-muted" }, `(${count})`)))];
+            (state.result.labels && state.result.labels[name] && state.result.labels[name][value]) || value, " ", h("span", { class: "dw-muted" }, `(${count})`)))];
       }));
   }
 

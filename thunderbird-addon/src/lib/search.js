@@ -19,7 +19,7 @@
       try {
         const { serverUrl, result } = await request("search", { q });
         if (mine !== seq) return;
-        Object.assign(state, { status: "ready", serverUrl, result: { total: result.total ?? result.hits.length, hits: result.hits || [], facets: result.facets || {}, next: result.next ?? null } });
+        Object.assign(state, { status: "ready", serverUrl, result: { total: result.total ?? result.hits.length, hits: result.hits || [], facets: result.facets || {}, labels: result.labels || {}, next: result.next ?? null } });
       } catch (e) {
         if (mine !== seq) return;
         Object.assign(state, { status: "error", error: e });

@@ -50,10 +50,8 @@ export async function renderSearch(root, params) {
     root.append(errorBox(e));
     return;
   }
-  const names = labels(result.hits);
-  // Owner facet values are user ids: name them when the caller may list users (admins).
-  const users = await api('/api/users').catch(() => []);
-  names.owner = Object.fromEntries(users.map((u) => [u.id, u.name]));
+  // Facet values are record ids; the answer names them.
+  const names = result.labels || {};
   const facets = h('aside', { class: 'facets', id: 'facets' }, Object.entries(result.facets || {})
     .filter(([, values]) => Object.keys(values).length)
     .map(([dimension, values]) => h('section', { class: 'facet', dataset: { facet: dimension } },
@@ -80,12 +78,3 @@ export async function renderSearch(root, params) {
     h('div', { class: 'search-layout' }, facets, h('div', {}, result.hits.length ? hits : h('p', { class: 'empty' }, 'Nothing found.'), pager)));
 }
 
-/** Readable names for facet ids, learnt from the hits that carry them. */
-function labels(hits) {
-  const out = { company: {}, deal: {} };
-  for (const hit of hits) {
-    if (hit.company && hit.companyName) out.company[hit.company] = hit.companyName;
-    if (hit.deal && hit.dealTitle) out.deal[hit.deal] = hit.dealTitle;
-  }
-  return out;
-}

@@ -107,7 +107,7 @@ public final class Dealwire implements AutoCloseable {
                     new UserRoutes(accounts, store.users(), blocking)::mount,
                     new MailboxRoutes(mailboxService, blocking)::mount,
                     new AdminRoutes(search, dir -> Backup.write(store, dir), blocking)::mount,
-                    new SearchRoutes(search, access, blocking)::mount,
+                    new SearchRoutes(search, store, access, blocking)::mount,
                     new ContextRoutes(new ContextService(store, DealActivities.of(store), clock), access, blocking)::mount,
                     crm::mountSecured,
                     new CorrectionRoutes(crmServices.corrections(), new Scopes(store, access), blocking)::mount);

@@ -5,6 +5,7 @@ import io.dealwire.api.http.Access;
 import io.dealwire.api.http.ApiException;
 import io.dealwire.api.http.Blocking;
 import io.dealwire.api.http.Responses;
+import io.dealwire.core.store.Store;
 import io.dealwire.index.query.QuerySyntaxException;
 import io.dealwire.index.search.SearchRequest;
 import io.dealwire.index.search.SearchRequestException;
@@ -17,11 +18,13 @@ import java.util.Locale;
 public final class SearchRoutes {
     private static final int MAX_QUERY = 2000;
     private final Search search;
+    private final Store store;
     private final Access.Resolver access;
     private final Blocking blocking;
 
-    public SearchRoutes(Search search, Access.Resolver access, Blocking blocking) {
+    public SearchRoutes(Search search, Store store, Access.Resolver access, Blocking blocking) {
         this.search = search;
+        this.store = store;
         this.access = access;
         this.blocking = blocking;
     }
@@ -46,7 +49,7 @@ public final class SearchRoutes {
         var user = Responses.user(ctx);
         Responses.reply(ctx, blocking.run(() -> {
             try {
-                return search.search(request, access.apply(user).viewer());
+                return SearchAnswer.of(search.search(request, access.apply(user).viewer()), store);
             } catch (QuerySyntaxException e) {
                 throw ApiException.badRequest("the query is malformed at position " + e.position() + ": " + e.problem());
             } catch (SearchRequestException e) {

@@ -102,6 +102,10 @@ class FoundationPathTest {
             assertEquals("Request for a quote on 40 licences", search.json().at("/hits/0/subject").asText());
             assertEquals("q1@acme.example", search.json().at("/hits/0/messageId").asText(), "the Message-ID, to open it in a mail client");
             assertEquals(200, http.get("/api/messages/" + search.json().at("/hits/0/id").asText()).status(), "the stored id opens it here");
+            var companyId = search.json().at("/hits/0/company").asText();
+            assertEquals(1, search.json().at("/facets/company/" + companyId).asLong(), search.body());
+            assertEquals(search.json().at("/hits/0/companyName").asText(), search.json().at("/labels/company/" + companyId).asText(),
+                    "facet values are named: " + search.body());
             var french = await(() -> http.get("/api/search?q=devis"), r -> r.json().path("total").asLong() == 1);
             assertEquals("Demande de devis", french.json().at("/hits/0/subject").asText());
 
