@@ -20,6 +20,7 @@ import java.util.function.Consumer;
  * server and the socket can deliver, with no mail library in between.
  */
 public final class ImapWire implements AutoCloseable {
+    private static final java.util.regex.Pattern LITERAL = java.util.regex.Pattern.compile("\\{(\\d+)\\+?}$");
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
@@ -130,10 +131,9 @@ public final class ImapWire implements AutoCloseable {
         while (true) {
             var line = readRawLine();
             text.append(line);
-            if (literals == null || !line.endsWith("}")) return text.toString();
-            int open = line.lastIndexOf('{');
-            if (open < 0) return text.toString();
-            int size = Integer.parseInt(line.substring(open + 1, line.length() - 1).replace("+", ""));
+            var literal = literals == null ? null : LITERAL.matcher(line);
+            if (literal == null || !literal.find()) return text.toString();
+            int size = Integer.parseInt(literal.group(1));
             literals.add(in.readNBytes(size));
         }
     }
