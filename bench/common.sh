@@ -4,7 +4,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$HERE/.." && pwd)
 WORK=${BENCH_WORK:-/var/tmp/dealwire-bench}
 IMAP_PORT=${IMAP_PORT:-10143}
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+source "$(dirname "${BASH_SOURCE[0]}")/../scripts/jdk25.sh"
 JAVA=$JAVA_HOME/bin/java
 MAILDIR=$WORK/corpus/maildir
 [ -d "$MAILDIR" ] || { echo "no corpus in $MAILDIR: run bench/setup.sh first" >&2; exit 1; }

@@ -7,7 +7,8 @@ set -euo pipefail
 REC=${1:?usage: jfr-top.sh RECORDING.jfr [N]}
 N=${2:-25}
 THREAD=${THREAD:-}   # a regular expression: only the samples of matching threads
-JFR=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/jfr
+source "$(dirname "${BASH_SOURCE[0]}")/../scripts/jdk25.sh"
+JFR=$JAVA_HOME/bin/jfr
 "$JFR" print --events jdk.ExecutionSample --stack-depth 64 "$REC" | awk -v n="$N" -v only="$THREAD" '
   function strip(s) { sub(/^[ \t]+/, "", s); sub(/[ \t]+line:.*/, "", s); return s }
   /sampledThread = / { t = $0; sub(/^[^"]*"/, "", t); sub(/".*/, "", t); skip = (only != "" && t !~ only); if (skip) next; gsub(/[0-9]+/, "N", t); threads[t]++; next }

@@ -99,7 +99,7 @@ public final class Dealwire implements AutoCloseable {
             var finalMailboxes = mailboxes;
             var crm = new io.dealwire.api.crm.CrmRoutes(store, access, DealActivities.of(store), blocking, clock);
             List<Consumer<Router>> open = List.of(
-                    new HealthRoutes(() -> health(finalSearch, finalMailboxes))::mount,
+                    new HealthRoutes(() -> health(finalSearch, finalMailboxes), blocking)::mount,
                     new OpenApiRoutes()::mount,
                     crm::mountOpen,
                     WebApp::mount);
