@@ -16,8 +16,8 @@ import java.time.Clock;
  * The core's judgement as the service runs it: one intake (the same collaborators the labeled-case replay
  * uses) and the corrections people make, sharing settings and stage inference.
  *
- * Own domains are the configured ones plus the domains of the mailboxes connected at start; a mailbox on
- * a new domain added later counts from the next start (configure {@code ownDomains} to avoid the gap).
+ * Own domains are the configured ones plus the domains of the connected mailboxes; the one set is shared,
+ * so a mailbox connected later adds its domain for intake and corrections alike.
  */
 record CrmServices(CrmSettings settings, MessageIntake intake, Corrections corrections) {
 

@@ -94,7 +94,7 @@ public final class Dealwire implements AutoCloseable {
             vertx = Vertx.vertx();
             var blocking = new Blocking(vertx);
             var server = new ApiServer(vertx);
-            var mailboxService = new MailboxService(store, secrets, mailboxes, clock);
+            var mailboxService = new MailboxService(store, secrets, mailboxes, crmServices.settings().ownDomains(), clock);
             var finalSearch = search;
             var finalMailboxes = mailboxes;
             var crm = new io.dealwire.api.crm.CrmRoutes(store, access, DealActivities.of(store), blocking, clock);

@@ -6,6 +6,7 @@ import io.dealwire.api.http.ApiException;
 import io.dealwire.api.secret.SecretBox;
 import io.dealwire.core.mailbox.Mailbox;
 import io.dealwire.core.mailbox.SyncState;
+import io.dealwire.core.party.OwnDomains;
 import io.dealwire.core.store.Store;
 import io.dealwire.core.user.Role;
 import io.dealwire.core.user.User;
@@ -20,12 +21,15 @@ public final class MailboxService {
     private final Store store;
     private final SecretBox secrets;
     private final SyncControl sync;
+    private final OwnDomains ownDomains;
     private final Clock clock;
 
-    public MailboxService(Store store, SecretBox secrets, SyncControl sync, Clock clock) {
+    /** @param ownDomains the company's domains as intake sees them: a mailbox's own domain joins them when connected */
+    public MailboxService(Store store, SecretBox secrets, SyncControl sync, OwnDomains ownDomains, Clock clock) {
         this.store = store;
         this.secrets = secrets;
         this.sync = sync;
+        this.ownDomains = ownDomains;
         this.clock = clock;
     }
 
@@ -37,6 +41,8 @@ public final class MailboxService {
                 r.pinnedCertificateSha256(), SyncState.CONNECTING, null, Map.of(), clock.instant());
         store.mailboxes().save(mailbox);
         store.commit();
+        // Before the first message is read: the mailbox's own mail must not make its colleagues customers.
+        ownDomains.include(mailbox.username());
         sync.start(mailbox);
         return MailboxView.of(mailbox, 0L);
     }
@@ -77,6 +83,7 @@ public final class MailboxService {
                 state == SyncState.CONNECTING ? null : m.lastError(), m.folderSync(), m.createdAt());
         store.mailboxes().save(updated);
         store.commit();
+        ownDomains.include(updated.username());
         sync.stop(id);
         if (updated.state() != SyncState.PAUSED) sync.start(updated);
         return get(caller, id);

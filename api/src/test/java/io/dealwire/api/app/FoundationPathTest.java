@@ -103,7 +103,7 @@ class FoundationPathTest {
             assertEquals("q1@acme.example", search.json().at("/hits/0/messageId").asText(), "the Message-ID, to open it in a mail client");
             assertEquals(200, http.get("/api/messages/" + search.json().at("/hits/0/id").asText()).status(), "the stored id opens it here");
             var companyId = search.json().at("/hits/0/company").asText();
-            assertEquals(1, search.json().at("/facets/company/" + companyId).asLong(), search.body());
+            assertEquals(search.json().path("total").asLong(), search.json().at("/facets/company/" + companyId).asLong(), search.body());
             assertEquals(search.json().at("/hits/0/companyName").asText(), search.json().at("/labels/company/" + companyId).asText(),
                     "facet values are named: " + search.body());
             var french = await(() -> http.get("/api/search?q=devis"), r -> r.json().path("total").asLong() == 1);

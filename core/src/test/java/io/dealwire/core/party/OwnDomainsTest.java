@@ -19,6 +19,18 @@ class OwnDomainsTest {
     }
 
     @Test
+    void aMailboxConnectedLaterMakesItsDomainOursForEveryoneHoldingTheSet() {
+        var shared = OwnDomains.of(List.of("northwind.fr"), List.of());
+        var mail = TestMail.id("4").from("lea@northwind.io").to("kim@acme.com").build();
+        assertEquals(Direction.INBOUND, shared.directionOf(mail));
+        assertTrue(shared.include("lea@Northwind.io"));
+        assertFalse(shared.include("other@northwind.io"), "already ours");
+        assertFalse(shared.include("shared-inbox"), "a login without a domain adds nothing");
+        assertEquals(Direction.OUTBOUND, shared.directionOf(mail));
+        assertTrue(shared.isOurDomain("eu.northwind.io"));
+    }
+
+    @Test
     void directionIsSeenFromOurCompany() {
         assertEquals(Direction.OUTBOUND, own.directionOf(TestMail.id("1").from("paul@northwind.fr").to("sophie@northwind.fr").cc("kim@acme.com").build()));
         assertEquals(Direction.INBOUND, own.directionOf(TestMail.id("2").from("kim@acme.com").to("paul@northwind.fr").build()));
