@@ -8,6 +8,7 @@ import io.dealwire.core.message.MailMessage;
 import io.dealwire.core.message.MessageLocation;
 import io.dealwire.core.message.StoredMessage;
 import io.dealwire.core.store.Store;
+import io.dealwire.core.store.StoreUnavailableException;
 import io.dealwire.ingest.mime.MimeParser;
 import io.dealwire.ingest.sync.MailboxConnectException.Kind;
 import jakarta.mail.Folder;
@@ -99,7 +100,13 @@ public final class MailboxSync {
     public void run() {
         var backoff = new Backoff(settings.backoffBase(), settings.backoffMax());
         while (!stopped) {
-            Mailbox mailbox = store.mailboxes().find(mailboxId).orElse(null);
+            Mailbox mailbox;
+            try {
+                mailbox = store.mailboxes().find(mailboxId).orElse(null);
+            } catch (StoreUnavailableException e) {
+                retryLater(backoff, e.getMessage(), e);
+                continue;
+            }
             if (mailbox == null) {
                 log.info("mailbox {} no longer exists: sync stopped", mailboxId);
                 return;
@@ -129,7 +136,7 @@ public final class MailboxSync {
             } catch (MailboxConnectException e) {
                 if (e.kind() == Kind.AUTHENTICATION_FAILED || e.kind() == Kind.INSECURE_NOT_ALLOWED) {
                     log.warn("mailbox {} parked in error: {}", mailboxId, e.getMessage());
-                    setState(SyncState.ERROR, e.getMessage());
+                    recordError(e.getMessage());
                     return;
                 }
                 retryLater(backoff, e.getMessage(), e);
@@ -530,8 +537,20 @@ public final class MailboxSync {
         String message = error + " (retrying in " + Math.max(1, delay.toSeconds()) + " s)";
         log.warn("mailbox {} sync failed, attempt {}: {}", mailboxId, backoff.failures(), message,
                 log.isDebugEnabled() ? e : null);
-        setState(SyncState.ERROR, message);
+        recordError(message);
         pause(delay);
+    }
+
+    /**
+     * Saves the error state when the store can take it. When the store itself is what failed, saving would
+     * fail too and end this mailbox's thread: the poller would be gone for good once the store came back.
+     */
+    private void recordError(String message) {
+        try {
+            setState(SyncState.ERROR, message);
+        } catch (StoreUnavailableException e) {
+            log.warn("mailbox {}: error state not saved, the store is unavailable ({})", mailboxId, e.getMessage());
+        }
     }
 
     private void pause(Duration d) {
