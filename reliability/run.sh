@@ -16,11 +16,7 @@ WORK=${RELIABILITY_WORK:-/var/tmp/dealwire-reliability}
 PORT=${IMAP_PORT:-10243}
 DOVECOT="$SHARED/tools/dovecot/dovecot.sh"
 
-if [ -z "${JAVA_HOME:-}" ] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -q 'version "2[5-9]'; then
-  JAVA_HOME=$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -1 || true)
-  [ -n "$JAVA_HOME" ] || { echo "run.sh: needs a JDK 25 (set JAVA_HOME)" >&2; exit 1; }
-fi
-export JAVA_HOME
+source "$REPO/scripts/jdk25.sh"
 
 if ! command -v dovecot >/dev/null; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q dovecot-imapd
