@@ -24,10 +24,9 @@ record CrmServices(CrmSettings settings, MessageIntake intake, Corrections corre
     static CrmServices create(Config config, Store store, Clock clock) {
         var own = OwnDomains.of(config.ownDomains(), store.mailboxes().list().stream().map(Mailbox::username).toList());
         var settings = CrmSettings.of(own);
-        var inference = new RuleBasedStageInference(store, clock);
         var ids = IdGenerator.random();
         return new CrmServices(settings,
-                new MessageIntake(store, settings, inference, clock, ids),
-                new Corrections(store, settings, inference, clock, ids));
+                MessageIntake.withStageRules(store, settings, clock, ids),
+                new Corrections(store, settings, new RuleBasedStageInference(store, clock), clock, ids));
     }
 }

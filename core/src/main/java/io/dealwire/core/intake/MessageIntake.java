@@ -3,6 +3,7 @@ package io.dealwire.core.intake;
 import io.dealwire.core.conversation.ConversationThreader;
 import io.dealwire.core.deal.Deal;
 import io.dealwire.core.id.IdGenerator;
+import io.dealwire.core.inference.RuleBasedStageInference;
 import io.dealwire.core.inference.StageInference;
 import io.dealwire.core.linking.DealFactory;
 import io.dealwire.core.linking.DealLinker;
@@ -53,6 +54,14 @@ public class MessageIntake implements Intake {
         this.parties = new PartyResolver(store, settings.ownDomains(), settings.freeMail(), ids);
         this.linker = new DealLinker(store, settings.ownDomains(), settings.reviewThreshold());
         this.dealFactory = new DealFactory(store, ids);
+    }
+
+    /**
+     * The intake Dealwire reads mail with: linking plus rule-based stage inference. IMAP ingestion and the
+     * labeled-case replay ({@code eval-stages}) both build theirs here, so they judge mail the same way.
+     */
+    public static MessageIntake withStageRules(Store store, CrmSettings settings, Clock clock, IdGenerator ids) {
+        return new MessageIntake(store, settings, new RuleBasedStageInference(store, clock), clock, ids);
     }
 
     /** An intake that knows no own domain and infers no stage: every participant counts as a customer. */

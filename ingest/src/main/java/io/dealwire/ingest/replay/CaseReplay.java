@@ -4,7 +4,6 @@ import io.dealwire.core.activity.ActivityCalculator;
 import io.dealwire.core.activity.DealActivity;
 import io.dealwire.core.deal.Deal;
 import io.dealwire.core.id.IdGenerator;
-import io.dealwire.core.inference.RuleBasedStageInference;
 import io.dealwire.core.intake.CrmSettings;
 import io.dealwire.core.intake.MessageIntake;
 import io.dealwire.core.message.Direction;
@@ -32,7 +31,7 @@ import java.util.Set;
 /**
  * Replays one labeled case through the code IMAP ingestion runs: each {@code messages/*.eml} in file-name
  * order is parsed by {@link MimeParser} and accepted by a {@link MessageIntake} built as the service builds
- * it (the case's own domains, {@link RuleBasedStageInference}, a clock fixed at {@code asOf}), on a fresh
+ * it (the case's own domains, {@link MessageIntake#withStageRules}, a clock fixed at {@code asOf}), on a fresh
  * in-memory store. Then compares what came out with what the case expects.
  */
 public final class CaseReplay {
@@ -50,7 +49,7 @@ public final class CaseReplay {
         var clock = Clock.fixed(definition.asOf(), ZoneOffset.UTC);
         store.pipelines().save(PipelineTemplates.defaultPipeline());
         var settings = CrmSettings.of(new OwnDomains(Set.copyOf(definition.ownDomains())));
-        var intake = new MessageIntake(store, settings, new RuleBasedStageInference(store, clock), clock, IdGenerator.sequential());
+        var intake = MessageIntake.withStageRules(store, settings, clock, IdGenerator.sequential());
 
         var stepsByFile = new HashMap<String, List<CaseDefinition.Step>>();
         for (var step : definition.steps()) stepsByFile.computeIfAbsent(step.after(), k -> new ArrayList<>()).add(step);
