@@ -3,8 +3,8 @@ package io.dealwire.api.mailbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dealwire.api.http.ApiException;
 import io.dealwire.core.mailbox.Security;
+import io.dealwire.ingest.sync.LoopbackHost;
 
-import java.net.InetAddress;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -44,7 +44,7 @@ public record MailboxRequest(
             default -> throw ApiException.badRequest("security must be \"tls\", \"starttls\" or \"none\", got \"" + securityText + "\"");
         };
         boolean allowInsecure = body.path("allowInsecure").asBoolean(false);
-        if (security == Security.NONE && !allowInsecure && !isLoopback(host))
+        if (security == Security.NONE && !allowInsecure && !LoopbackHost.is(host))
             throw ApiException.badRequest("security \"none\" sends the password in clear text: it is refused for " + host
                     + " unless the host is loopback or \"allowInsecure\": true is given");
         var folders = new ArrayList<String>();
@@ -84,16 +84,5 @@ public record MailboxRequest(
         }
         if (!node.isTextual() || node.asText().isBlank()) throw ApiException.badRequest(field + " must be a non-empty string");
         return node.asText().trim();
-    }
-
-    static boolean isLoopback(String host) {
-        var h = host.toLowerCase(Locale.ROOT);
-        if (h.equals("localhost") || h.endsWith(".localhost")) return true;
-        if (!h.matches("^[0-9.]+$|^\\[?[0-9a-f:]+]?$")) return false; // a name: do not resolve it here
-        try {
-            return InetAddress.getByName(h.replace("[", "").replace("]", "")).isLoopbackAddress();
-        } catch (java.net.UnknownHostException e) {
-            return false;
-        }
     }
 }

@@ -12,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import javax.net.ssl.SSLException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
-import java.net.InetAddress;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -46,7 +45,7 @@ final class ImapConnector {
     }
 
     IMAPStore connect(Endpoint endpoint, String password) throws MailboxConnectException {
-        if (endpoint.security() == Security.NONE && !endpoint.allowInsecure() && !isLoopback(endpoint.host())) {
+        if (endpoint.security() == Security.NONE && !endpoint.allowInsecure() && !LoopbackHost.is(endpoint.host())) {
             throw new MailboxConnectException(Kind.INSECURE_NOT_ALLOWED, "Plain-text IMAP to " + endpoint.host()
                     + " would send the password unencrypted: use TLS or STARTTLS, or set allowInsecure.", null);
         }
@@ -147,18 +146,6 @@ final class ImapConnector {
             return me.getNextException();
         }
         return t.getCause() == t ? null : t.getCause();
-    }
-
-    static boolean isLoopback(String host) {
-        if (host == null) return false;
-        String h = host.trim();
-        if (h.equalsIgnoreCase("localhost")) return true;
-        if (!h.matches("[0-9.]+|[0-9a-fA-F:]+|\\[[0-9a-fA-F:]+]")) return false; // never resolve names here
-        try {
-            return InetAddress.getByName(h.replace("[", "").replace("]", "")).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 
     static void closeQuietly(IMAPStore store) {
