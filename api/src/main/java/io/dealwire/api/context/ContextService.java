@@ -7,6 +7,7 @@ import io.dealwire.api.context.ContextView.EvidenceView;
 import io.dealwire.api.context.ContextView.StageView;
 import io.dealwire.api.context.ContextView.SuggestionView;
 import io.dealwire.api.context.ContextView.TimelineItem;
+import io.dealwire.api.message.Timelines;
 import io.dealwire.core.company.Company;
 import io.dealwire.core.contact.Contact;
 import io.dealwire.core.deal.Deal;
@@ -128,9 +129,7 @@ public final class ContextService {
     }
 
     private static TimelineItem timelineItem(StoredMessage m) {
-        var text = m.mail().newText().isBlank() ? m.mail().text() : m.mail().newText();
-        var snippet = text.strip().replaceAll("\\s+", " ");
-        if (snippet.length() > SNIPPET) snippet = snippet.substring(0, SNIPPET) + "…";
+        var snippet = Timelines.snippet(m, SNIPPET);
         return new TimelineItem(m.mail().messageId(), m.conversationId(), m.mail().subject(),
                 Optional.ofNullable(m.mail().from()).map(EmailAddress::toString).orElse(""), m.mail().date(),
                 m.direction() == null ? null : m.direction().name().toLowerCase(Locale.ROOT), snippet);

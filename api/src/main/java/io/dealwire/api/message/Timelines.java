@@ -76,11 +76,17 @@ public final class Timelines {
         return new Page<>(page.total(), offset, limit, page.items().stream().map(Timelines::item).toList());
     }
 
-    static TimelineItem item(StoredMessage m) {
+    /** The message's own new text (else its whole text) on one line, cut at {@code max} characters. */
+    public static String snippet(StoredMessage m, int max) {
         var mail = m.mail();
         var text = mail.newText().isBlank() ? mail.text() : mail.newText();
         var snippet = text.strip().replaceAll("\\s+", " ");
-        if (snippet.length() > SNIPPET) snippet = snippet.substring(0, SNIPPET) + "…";
+        return snippet.length() > max ? snippet.substring(0, max) + "…" : snippet;
+    }
+
+    static TimelineItem item(StoredMessage m) {
+        var mail = m.mail();
+        var snippet = snippet(m, SNIPPET);
         return new TimelineItem(m.id(), mail.messageId(), m.conversationId(), mail.subject(),
                 mail.from() == null ? "" : mail.from().toString(), mail.to().stream().map(EmailAddress::toString).toList(),
                 mail.date(), m.direction() == null ? null : m.direction().name().toLowerCase(Locale.ROOT), m.dealId(), snippet,
