@@ -8,7 +8,7 @@ import io.dealwire.core.mailbox.Mailbox;
 import io.dealwire.core.mailbox.SyncState;
 import io.dealwire.core.party.OwnDomains;
 import io.dealwire.core.store.Store;
-import io.dealwire.core.user.Role;
+import io.dealwire.core.visibility.VisibilityPolicy;
 import io.dealwire.core.user.User;
 
 import java.time.Clock;
@@ -48,7 +48,9 @@ public final class MailboxService {
     }
 
     public List<MailboxView> list(User caller) {
-        return store.mailboxes().list().stream().filter(m -> visible(caller, m)).map(m -> MailboxView.of(m, null)).toList();
+        var all = store.mailboxes().list();
+        var visible = new VisibilityPolicy(all).viewer(caller).mailboxIds();
+        return all.stream().filter(m -> visible.contains(m.id())).map(m -> MailboxView.of(m, null)).toList();
     }
 
     public MailboxView get(User caller, String id) {
@@ -110,11 +112,7 @@ public final class MailboxService {
     }
 
     private Mailbox find(User caller, String id) {
-        return store.mailboxes().find(id).filter(m -> visible(caller, m))
+        return store.mailboxes().find(id).filter(m -> new VisibilityPolicy(List.of(m)).viewer(caller).mailboxIds().contains(m.id()))
                 .orElseThrow(() -> ApiException.notFound("no mailbox " + id));
-    }
-
-    private static boolean visible(User caller, Mailbox m) {
-        return caller.role() != Role.REP || caller.id().equals(m.ownerId()) || m.shared();
     }
 }
