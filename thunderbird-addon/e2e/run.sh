@@ -39,10 +39,16 @@ rm -rf "$OUT" && mkdir -p "$OUT"
 PIDS=()
 DATA_DIR=""
 REPORTED=0
+# Dovecot's unprivileged processes read the fixture server's files: they live in a directory they can reach
+# even when the checkout sits under a private (0700) directory, e.g. one made by mktemp -d.
+IMAPD_RUN=$(mktemp -d "${TMPDIR:-/tmp}/dealwire-e2e-imapd.XXXXXX")
+chmod 755 "$IMAPD_RUN"
 cleanup() {
   local rc=$?
   "$H/tb.sh" stop --workdir "$OUT/tb" >/dev/null 2>&1 || true
-  "$H/imapd.sh" stop --rundir "$OUT/imapd" >/dev/null 2>&1 || true
+  "$H/imapd.sh" stop --rundir "$IMAPD_RUN" >/dev/null 2>&1 || true
+  [[ -f "$IMAPD_RUN/dovecot.log" ]] && cp "$IMAPD_RUN/dovecot.log" "$OUT/dovecot.log" || true
+  rm -rf "$IMAPD_RUN"
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   # let the service close its embedded store before its data dir goes
   for pid in "${PIDS[@]}"; do for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done; kill -9 "$pid" 2>/dev/null || true; done
@@ -66,7 +72,7 @@ node "$ADDON/scripts/pack.mjs" "$ADDON/dist/dealwire.xpi"
 "$ADDON/scripts/validate.sh" --strict "$ADDON/dist/dealwire.xpi"
 
 log "starting Dovecot on 127.0.0.1:$IMAP_PORT with the fixture mailbox"
-"$H/imapd.sh" start --maildir "$ADDON/e2e/fixtures/mail" --port "$IMAP_PORT" --user "$IMAP_USER" --password "$IMAP_PASSWORD" --rundir "$OUT/imapd"
+"$H/imapd.sh" start --maildir "$ADDON/e2e/fixtures/mail" --port "$IMAP_PORT" --user "$IMAP_USER" --password "$IMAP_PASSWORD" --rundir "$IMAPD_RUN"
 FIXTURE_MESSAGES=$(ls "$ADDON"/e2e/fixtures/mail/*.eml | wc -l)
 
 if [[ -n "${E2E_FAKE:-}" ]]; then
