@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -35,9 +36,10 @@ public final class ConversationThreader {
 
     /**
      * @param candidates earlier messages that may share a subject with this one (those of the deals of its
-     *                   participants); only used when the message names no parent
+     *                   participants); only read when the message names no parent, as reading them costs a
+     *                   lookup of every message of those deals
      */
-    public String conversationOf(MailMessage mail, Collection<StoredMessage> candidates) {
+    public String conversationOf(MailMessage mail, Supplier<? extends Collection<StoredMessage>> candidates) {
         var parents = new ArrayList<String>();
         if (mail.inReplyTo() != null) parents.add(mail.inReplyTo());
         for (var ref : mail.references().reversed()) if (!parents.contains(ref)) parents.add(ref);
@@ -54,13 +56,13 @@ public final class ConversationThreader {
         return mail.messageId() != null ? mail.messageId() : mail.id();
     }
 
-    private String bySubject(MailMessage mail, Collection<StoredMessage> candidates) {
+    private String bySubject(MailMessage mail, Supplier<? extends Collection<StoredMessage>> candidates) {
         var key = Subjects.normalise(mail.subject());
         if (key.isEmpty() || mail.date() == null) return null;
         var external = externalAddresses(mail);
         if (external.isEmpty()) return null;
         var unique = new LinkedHashMap<String, StoredMessage>();
-        for (var c : candidates) unique.putIfAbsent(c.id(), c);
+        for (var c : candidates.get()) unique.putIfAbsent(c.id(), c);
         return unique.values().stream()
                 .filter(c -> c.conversationId() != null && c.mail().date() != null && !c.id().equals(mail.id()))
                 .filter(c -> Duration.between(c.mail().date(), mail.date()).abs().compareTo(window) <= 0)

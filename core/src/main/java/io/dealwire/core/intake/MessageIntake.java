@@ -17,15 +17,27 @@ import io.dealwire.core.party.OwnDomains;
 import io.dealwire.core.party.Parties;
 import io.dealwire.core.party.PartyResolver;
 import io.dealwire.core.store.Store;
+import io.dealwire.core.message.MessageRepository;
+import io.dealwire.core.contact.ContactRepository;
+import io.dealwire.core.company.CompanyRepository;
+import io.dealwire.core.deal.DealRepository;
+import io.dealwire.core.pipeline.PipelineRepository;
+import io.dealwire.core.mailbox.MailboxRepository;
+import io.dealwire.core.user.UserRepository;
+import io.dealwire.core.correction.PinRepository;
+import io.dealwire.core.correction.IgnoreRuleRepository;
+import io.dealwire.core.correction.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Stores a message with its location and reads it into the CRM: its direction (ours, theirs, internal),
@@ -36,7 +48,9 @@ import java.util.Optional;
 public class MessageIntake implements Intake {
     private static final Logger log = LoggerFactory.getLogger(MessageIntake.class);
 
+    /** The store as the intake's parts see it: the store, with the messages of the batch being read. */
     protected final Store store;
+    private final StagedMessages messages;
     private final CrmSettings settings;
     private final StageInference inference;
     private final Clock clock;
@@ -45,15 +59,25 @@ public class MessageIntake implements Intake {
     private final DealLinker linker;
     private final DealFactory dealFactory;
 
-    public MessageIntake(Store store, CrmSettings settings, StageInference inference, Clock clock, IdGenerator ids) {
-        this.store = store;
+    /**
+     * @param inference built over the store it is given: the intake's view, in which the messages of a batch
+     *                  being read are visible before they are written
+     */
+    public MessageIntake(Store store, CrmSettings settings, Function<Store, StageInference> inference, Clock clock, IdGenerator ids) {
+        this.messages = new StagedMessages(store.messages());
+        this.store = new BatchView(store, messages);
         this.settings = settings;
-        this.inference = inference;
+        this.inference = inference.apply(this.store);
         this.clock = clock;
-        this.threader = new ConversationThreader(store, settings.ownDomains(), settings.threadWindow());
-        this.parties = new PartyResolver(store, settings.ownDomains(), settings.freeMail(), ids);
-        this.linker = new DealLinker(store, settings.ownDomains(), settings.reviewThreshold());
-        this.dealFactory = new DealFactory(store, ids);
+        this.threader = new ConversationThreader(this.store, settings.ownDomains(), settings.threadWindow());
+        this.parties = new PartyResolver(this.store, settings.ownDomains(), settings.freeMail(), ids);
+        this.linker = new DealLinker(this.store, settings.ownDomains(), settings.reviewThreshold());
+        this.dealFactory = new DealFactory(this.store, ids);
+    }
+
+    /** An intake with an inference that reads no messages from the store. */
+    public MessageIntake(Store store, CrmSettings settings, StageInference inference, Clock clock, IdGenerator ids) {
+        this(store, settings, view -> inference, clock, ids);
     }
 
     /**
@@ -61,7 +85,7 @@ public class MessageIntake implements Intake {
      * labeled-case replay ({@code eval-stages}) both build theirs here, so they judge mail the same way.
      */
     public static MessageIntake withStageRules(Store store, CrmSettings settings, Clock clock, IdGenerator ids) {
-        return new MessageIntake(store, settings, new RuleBasedStageInference(store, clock), clock, ids);
+        return new MessageIntake(store, settings, view -> new RuleBasedStageInference(view, clock), clock, ids);
     }
 
     /** An intake that knows no own domain and infers no stage: every participant counts as a customer. */
@@ -70,17 +94,60 @@ public class MessageIntake implements Intake {
     }
 
     @Override
-    public StoredMessage accept(MailMessage mail, MessageLocation location) {
+    public synchronized StoredMessage accept(MailMessage mail, MessageLocation location) {
+        var read = read(mail, location);
+        if (read.newOnDeal()) infer(read.message());
+        return read.message();
+    }
+
+    /**
+     * Reads a batch as {@link #accept} reads each message, in order, and writes the batch's messages with one
+     * store write at the end. A message that cannot be read fails the batch (none of its messages is written)
+     * with a {@link BatchItemException} naming it.
+     */
+    @Override
+    public synchronized List<StoredMessage> acceptAll(List<Incoming> batch) {
+        messages.begin();
+        boolean flushed = false;
+        try {
+            for (int i = 0; i < batch.size(); i++) {
+                var item = batch.get(i);
+                try {
+                    var read = read(item.mail(), item.location());
+                    if (read.newOnDeal()) infer(read.message());
+                } catch (RuntimeException e) {
+                    throw new BatchItemException(i, e);
+                }
+            }
+            var saved = messages.flush();
+            flushed = true;
+            var byId = new HashMap<String, StoredMessage>();
+            for (var m : saved) byId.put(m.id(), m);
+            var out = new ArrayList<StoredMessage>(batch.size());
+            for (var item : batch) {
+                var m = byId.get(item.mail().id());
+                out.add(m != null ? m : store.messages().find(item.mail().id()).orElseThrow());
+            }
+            return out;
+        } finally {
+            if (!flushed) messages.discard();
+        }
+    }
+
+    /** What reading one message did: the message as saved (or as it already was), and whether it is new on a deal. */
+    private record Read(StoredMessage message, boolean newOnDeal) {
+    }
+
+    private Read read(MailMessage mail, MessageLocation location) {
         var existing = store.messages().find(mail.id());
         if (existing.isPresent()) {
             var known = existing.get();
             boolean hasSlot = known.locations().stream().anyMatch(l -> l.sameSlot(location) && l.gone() == location.gone());
-            return hasSlot ? known : store.messages().save(known.withLocation(location));
+            return new Read(hasSlot ? known : store.messages().save(known.withLocation(location)), false);
         }
         var fresh = StoredMessage.of(mail).withLocation(location);
         var saved = store.messages().save(process(fresh, true));
-        if (saved.dealId() != null) infer(saved);
-        return saved;
+        return new Read(saved, saved.dealId() != null);
     }
 
     /** The CRM's reading of a new message: direction, conversation, privacy, contacts, company and deal. */
@@ -88,7 +155,7 @@ public class MessageIntake implements Intake {
         var mail = message.mail();
         var direction = settings.ownDomains().directionOf(mail);
         var known = parties.find(mail, direction);
-        var conversation = threader.conversationOf(mail, threader.messagesOfDeals(knownDealIds(mail)));
+        var conversation = threader.conversationOf(mail, () -> threader.messagesOfDeals(knownDealIds(mail)));
         boolean privateConversation = store.messages().findByConversation(conversation).stream()
                 .anyMatch(StoredMessage::privateConversation);
         var base = message.with(b -> {
@@ -161,10 +228,25 @@ public class MessageIntake implements Intake {
     }
 
     @Override
-    public Optional<StoredMessage> gone(MessageLocation location) {
+    public synchronized Optional<StoredMessage> gone(MessageLocation location) {
         return store.messages().findByMailbox(location.mailboxId(), location.folder()).stream()
                 .filter(m -> m.locations().stream().anyMatch(l -> l.sameSlot(location) && !l.gone()))
                 .findFirst()
                 .map(m -> store.messages().save(m.withLocation(location.markGone())));
+    }
+
+    /** The store with the intake's staged messages in place of its message repository. */
+    private record BatchView(Store store, MessageRepository messages) implements Store {
+        @Override public ContactRepository contacts() { return store.contacts(); }
+        @Override public CompanyRepository companies() { return store.companies(); }
+        @Override public DealRepository deals() { return store.deals(); }
+        @Override public PipelineRepository pipelines() { return store.pipelines(); }
+        @Override public MailboxRepository mailboxes() { return store.mailboxes(); }
+        @Override public UserRepository users() { return store.users(); }
+        @Override public PinRepository pins() { return store.pins(); }
+        @Override public IgnoreRuleRepository ignoreRules() { return store.ignoreRules(); }
+        @Override public AuditLog audit() { return store.audit(); }
+        @Override public void commit() { store.commit(); }
+        @Override public void close() { store.close(); }
     }
 }

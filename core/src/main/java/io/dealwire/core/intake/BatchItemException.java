@@ -1,0 +1,20 @@
+package io.dealwire.core.intake;
+
+/**
+ * One message of a batch could not be accepted, so none of the batch was: {@link #index()} says which,
+ * so that the caller can name it (its UID, its file) in the error a person reads.
+ */
+public final class BatchItemException extends RuntimeException {
+    private final int index;
+
+    public BatchItemException(int index, RuntimeException cause) {
+        super("message " + (index + 1) + " of the batch could not be accepted: "
+                + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()), cause);
+        this.index = index;
+    }
+
+    /** Position of the failing message in the batch, from 0. */
+    public int index() {
+        return index;
+    }
+}
