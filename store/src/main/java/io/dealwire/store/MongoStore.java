@@ -68,6 +68,9 @@ public final class MongoStore implements Store {
     private final PinRepository pins;
     private final IgnoreRuleRepository ignoreRules;
     private final AuditLog audit;
+    /** The embedded store's in-process lookups by collection name, reloaded after a reopen (ADR 0002). */
+    private final java.util.Map<String, CachedLookupCollection> lookups = new java.util.LinkedHashMap<>();
+    private volatile long lostMessagesAtLastReopen;
 
     private MongoStore(MongoClient client, MongoDatabase db, EmbeddedMongo embedded, StoreGuard guard) {
         this.client = client;
@@ -91,8 +94,36 @@ public final class MongoStore implements Store {
         this.ignoreRules = new MongoIgnoreRuleRepository(keyed(db, CorrectionMapping.IGNORE_RULES_COLLECTION, List.of(), null, processLookups), guard);
         this.audit = new MongoAuditLog(keyed(db, CorrectionMapping.AUDIT_COLLECTION, List.of(), null, processLookups),
                 new SeqCounter(db.getCollection(SeqCounter.COLLECTION), CorrectionMapping.AUDIT_COLLECTION), guard);
+        if (embedded != null) embedded.onReopen(this::recover);
     }
 
+    /**
+     * After the embedded store reopened its file, on the private server it hands out: reloads every lookup
+     * (writes acknowledged after the last commit are gone) and moves the seq counters past every seq handed
+     * out before, so that a seq the index has seen is never given to another message.
+     */
+    private void recover(String connectionString) {
+        try (var client = com.mongodb.client.MongoClients.create(connectionString)) {
+            var db = client.getDatabase(DEFAULT_DATABASE);
+            var counters = db.getCollection(SeqCounter.COLLECTION);
+            for (var e : lookups.entrySet()) {
+                var lookup = e.getValue();
+                long highestBefore = lookup.highestOrderKnown();
+                lookup.reload(db.getCollection(e.getKey()));
+                // only collections ordered by a seq counter named after them (messages, audit) have an order
+                if (highestBefore == 0) continue;
+                var seq = new SeqCounter(counters, e.getKey());
+                long committed = seq.current();
+                if (highestBefore > committed) {
+                    seq.atLeast(highestBefore);
+                    if (e.getKey().equals(MessageMapping.COLLECTION)) lostMessagesAtLastReopen = highestBefore - committed;
+                    log.warn("{}: {} seqs of {} handed out after the last commit were lost with the reopen; counter moved past them",
+                            guard.store(), highestBefore - committed, e.getKey());
+                }
+            }
+            log.info("{}: reloaded the lookups of {} collections after the reopen", guard.store(), lookups.size());
+        }
+    }
     /**
      * A store on a real MongoDB: lookups are queries answered by indexes created here. {@link #commit()} does
      * nothing: the client is expected to write with a journaled majority write concern ({@link StoreFactory} does).
@@ -116,7 +147,11 @@ public final class MongoStore implements Store {
 
     private KeyedCollection keyed(MongoDatabase db, String name, List<SecondaryKey> keys, String orderField, boolean processLookups) {
         var server = new IndexedCollection(db.getCollection(name), keys, orderField);
-        if (processLookups) return CachedLookupCollection.load(server, !LOOKUPS_ONLY.contains(name));
+        if (processLookups) {
+            var cached = CachedLookupCollection.load(server, !LOOKUPS_ONLY.contains(name));
+            lookups.put(name, cached);
+            return cached;
+        }
         server.ensureIndexes();
         return server;
     }
@@ -135,6 +170,30 @@ public final class MongoStore implements Store {
     /** The embedded server under this store, if it runs on one (backups use it). */
     public Optional<EmbeddedMongo> embedded() {
         return Optional.ofNullable(embedded);
+    }
+
+    /**
+     * The store's state for the health check: {@code state} "ok" or "unavailable" (the embedded store closed
+     * after a failed write and reopens by itself), with the problem, since when, and how many reopens.
+     */
+    public java.util.Map<String, Object> health() {
+        var m = new java.util.LinkedHashMap<String, Object>();
+        if (embedded == null) {
+            m.put("state", "ok");
+            return m;
+        }
+        var status = embedded.status();
+        m.put("state", status.available() ? "ok" : "unavailable");
+        if (!status.available()) {
+            m.put("problem", status.problem());
+            if (status.downSince() != null) m.put("since", status.downSince().toString());
+        }
+        if (status.reopens() > 0) {
+            m.put("reopens", status.reopens());
+            m.put("lastReopen", String.valueOf(status.lastReopen()));
+            m.put("messagesLostAtLastReopen", lostMessagesAtLastReopen);
+        }
+        return m;
     }
 
     /** What this store is, for messages: the embedded store's file or the MongoDB's hosts and database. */

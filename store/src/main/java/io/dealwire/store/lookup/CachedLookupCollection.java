@@ -72,21 +72,61 @@ public final class CachedLookupCollection implements KeyedCollection {
      */
     public static CachedLookupCollection load(IndexedCollection server, boolean keepDocuments) {
         var cached = new CachedLookupCollection(server, keepDocuments);
+        cached.fill(server.collection());
+        return cached;
+    }
+
+    /** Reads what the lookups need of every document of {@code source} (this collection, possibly through another client). */
+    private void fill(MongoCollection<Document> source) {
         var fields = new TreeSet<String>();
         fields.add("_id");
-        for (var key : cached.keys) fields.addAll(key.projection());
-        if (cached.orderField != null) fields.add(cached.orderField);
+        for (var key : keys) fields.addAll(key.projection());
+        if (orderField != null) fields.add(orderField);
         long started = System.nanoTime();
         int n = 0;
-        var all = server.collection().find().batchSize(5000);
-        if (!keepDocuments) all = all.projection(Projections.include(List.copyOf(fields)));
+        var all = source.find().batchSize(5000);
+        if (documents == null) all = all.projection(Projections.include(List.copyOf(fields)));
         for (var d : all) {
-            cached.index(d);
+            index(d);
             n++;
         }
         log.debug("loaded lookups of {} ({} documents) in {} ms", server.collection().getNamespace().getCollectionName(), n,
                 (System.nanoTime() - started) / 1_000_000);
-        return cached;
+    }
+
+    /**
+     * Replaces the lookups with what {@code source} holds now: after the embedded store reopened its file,
+     * writes acknowledged after its last commit are gone, and the lookups must forget them. {@code source} is
+     * this collection read through the client the reopen hands out; writes through this object wait meanwhile.
+     */
+    public void reload(MongoCollection<Document> source) {
+        writes.lock();
+        try {
+            var fresh = new CachedLookupCollection(server, documents != null);
+            fresh.fill(source);
+            synchronized (this) {
+                for (int k = 0; k < buckets.size(); k++) {
+                    buckets.get(k).clear();
+                    buckets.get(k).putAll(fresh.buckets.get(k));
+                }
+                rows.clear();
+                rows.putAll(fresh.rows);
+                byOrder.clear();
+                byOrder.putAll(fresh.byOrder);
+                if (documents != null) {
+                    documents.clear();
+                    documents.putAll(fresh.documents);
+                }
+                uncertain.clear();
+            }
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    /** The highest order value this process knows of, without asking the server (which may be down). */
+    public synchronized long highestOrderKnown() {
+        return byOrder.isEmpty() ? 0 : byOrder.lastKey();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.dealwire.store.repository;
 
 import com.mongodb.MongoClientException;
+import com.mongodb.MongoException;
 import com.mongodb.MongoExecutionTimeoutException;
 import com.mongodb.MongoInterruptedException;
 import com.mongodb.MongoNodeIsRecoveringException;
@@ -20,6 +21,7 @@ import java.util.function.Supplier;
  * @param store what to name in messages: the embedded store's file, or a MongoDB's hosts and database (never credentials)
  */
 public record StoreGuard(String store) {
+    private static final int SHUTDOWN_IN_PROGRESS = 91;
 
     public <T> T call(Supplier<T> operation) {
         try {
@@ -53,6 +55,8 @@ public record StoreGuard(String store) {
                 || e instanceof MongoNotPrimaryException
                 || e instanceof MongoExecutionTimeoutException
                 || e instanceof MongoWriteConcernException
+                // ShutdownInProgress: also what the embedded store answers while its file is closed after a failed write
+                || e instanceof MongoException m && m.getCode() == SHUTDOWN_IN_PROGRESS
                 || e instanceof MongoClientException && String.valueOf(e.getMessage()).contains("closed")
                 // the driver's answer once the client is closed
                 || e instanceof IllegalStateException && "state should be: open".equals(e.getMessage());
