@@ -1,5 +1,6 @@
 package io.dealwire.ingest.sync;
 
+import io.dealwire.core.intake.BatchItemException;
 import io.dealwire.core.intake.Intake;
 import io.dealwire.core.mailbox.FolderSync;
 import io.dealwire.core.mailbox.Mailbox;
@@ -399,21 +400,26 @@ public final class MailboxSync {
         long[] sorted = batch.clone();
         Arrays.sort(sorted);
         List<UidCommands.RawMessage> raw = UidCommands.bodies(folder, UidCommands.uidSet(sorted));
-        var stored = new ArrayList<StoredMessage>(raw.size());
-        for (UidCommands.RawMessage m : raw) {
-            MailMessage mail = parser.parse(m.bytes());
+        // parsing is CPU work independent per message: both cores take part; reading into the CRM is in order
+        List<MailMessage> parsed = raw.parallelStream().map(m -> parser.parse(m.bytes())).toList();
+        var incoming = new ArrayList<Intake.Incoming>(raw.size());
+        for (int i = 0; i < raw.size(); i++) {
+            UidCommands.RawMessage m = raw.get(i);
+            MailMessage mail = parsed.get(i);
             if (!mail.warnings().isEmpty()) {
                 counts.warnings++;
                 log.debug("mailbox {} folder '{}' UID {}: parse warnings {}", mailboxId, name, m.uid(), mail.warnings());
             }
-            try {
-                stored.add(intake.accept(mail, new MessageLocation(mailboxId, name, uidValidity, m.uid(), false)));
-            } catch (RuntimeException e) {
-                // never skipped (that would lose it): the batch is retried, and the error names the message
-                throw new IllegalStateException("folder '" + name + "' UID " + m.uid() + " could not be stored: "
-                        + describe(e), e);
-            }
+            incoming.add(new Intake.Incoming(mail, new MessageLocation(mailboxId, name, uidValidity, m.uid(), false)));
             counts.bytes += m.bytes().length;
+        }
+        List<StoredMessage> stored;
+        try {
+            stored = intake.acceptAll(incoming);
+        } catch (BatchItemException e) {
+            // never skipped (that would lose it): the batch is retried, and the error names the message
+            throw new IllegalStateException("folder '" + name + "' UID " + raw.get(e.index()).uid() + " could not be stored: "
+                    + describe(e.getCause()), e);
         }
         counts.fetched += raw.size();
         store.commit();
