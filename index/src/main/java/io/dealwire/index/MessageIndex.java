@@ -17,6 +17,7 @@ import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.slf4j.Logger;
@@ -42,9 +43,19 @@ public final class MessageIndex implements AutoCloseable {
     /** How often new writes are made searchable: well within the promised second. */
     private static final long REFRESH_MILLIS = 250;
 
+    /** How often a writer closed by a failure (a full disk) is reopened from the last commit. */
+    static final long REOPEN_MILLIS = 2000;
+
     private final Directory directory;
-    private final IndexWriter writer;
-    private final SearcherManager searchers;
+    private final MessageAnalyzers analyzers;
+    /** Replaced together when a failure closed the writer: see {@link #reopenIfFailed()}. */
+    private volatile IndexWriter writer;
+    private volatile SearcherManager searchers;
+    /** Set when the writer was reopened and not yet told to {@link #afterReopen}: the commit it restarted from. */
+    private final java.util.concurrent.atomic.AtomicLong rewoundTo = new java.util.concurrent.atomic.AtomicLong(-1);
+    private volatile String problem;
+    private volatile int reopens;
+    private long lastReopenAttempt;
     private final Thread refresher;
     /** While > 0 (a rebuild or a long catch-up), no periodic refresh: each would flush a tiny segment. */
     private final java.util.concurrent.atomic.AtomicInteger bulkWriters = new java.util.concurrent.atomic.AtomicInteger();
@@ -57,11 +68,8 @@ public final class MessageIndex implements AutoCloseable {
 
     private MessageIndex(Directory directory, IndexContext context, boolean reset, long committedSeq) throws IOException {
         this.directory = directory;
-        var analyzers = new MessageAnalyzers();
-        var config = new IndexWriterConfig(analyzers.perField())
-                .setOpenMode(reset ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setRAMBufferSizeMB(64);
-        this.writer = new IndexWriter(directory, config);
+        this.analyzers = new MessageAnalyzers();
+        this.writer = new IndexWriter(directory, writerConfig(reset ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
         this.searchers = new SearcherManager(writer, null);
         this.refresher = Thread.ofVirtual().name("message-index-refresh").start(this::refreshPeriodically);
         this.documents = new MessageDocuments(context);
@@ -72,11 +80,23 @@ public final class MessageIndex implements AutoCloseable {
         if (reset) commit(0);
     }
 
+    private IndexWriterConfig writerConfig(IndexWriterConfig.OpenMode mode) {
+        return new IndexWriterConfig(analyzers.perField()).setOpenMode(mode).setRAMBufferSizeMB(64);
+    }
+
     /** Opens (or creates) the index in {@code dir}. */
     public static MessageIndex open(Path dir, IndexContext context) {
         try {
             Files.createDirectories(dir);
-            var directory = FSDirectory.open(dir);
+            return open(FSDirectory.open(dir), context, dir.toString());
+        } catch (IOException e) {
+            throw new IndexException("cannot open the search index in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Opens (or creates) the index in {@code directory} (tests wrap one that fails like a full disk). */
+    static MessageIndex open(Directory directory, IndexContext context, String dir) {
+        try {
             boolean reset = false;
             long seq = 0;
             if (DirectoryReader.indexExists(directory)) {
@@ -107,16 +127,16 @@ public final class MessageIndex implements AutoCloseable {
         }
         try {
             writer.updateDocument(new Term(MessageFields.ID, message.id()), documents.toDocument(message));
-        } catch (IOException e) {
-            throw new IndexException("cannot index message " + message.id() + ": " + e.getMessage(), e);
+        } catch (IOException | AlreadyClosedException e) {
+            throw failed("cannot index message " + message.id(), e);
         }
     }
 
     public void delete(String messageId) {
         try {
             writer.deleteDocuments(new Term(MessageFields.ID, messageId));
-        } catch (IOException e) {
-            throw new IndexException("cannot remove message " + messageId + " from the index: " + e.getMessage(), e);
+        } catch (IOException | AlreadyClosedException e) {
+            throw failed("cannot remove message " + messageId + " from the index", e);
         }
     }
 
@@ -124,8 +144,8 @@ public final class MessageIndex implements AutoCloseable {
     public void deleteAll() {
         try {
             writer.deleteAll();
-        } catch (IOException e) {
-            throw new IndexException("cannot clear the search index: " + e.getMessage(), e);
+        } catch (IOException | AlreadyClosedException e) {
+            throw failed("cannot clear the search index", e);
         }
     }
 
@@ -141,8 +161,8 @@ public final class MessageIndex implements AutoCloseable {
                     SCHEMA_KEY, Integer.toString(MessageFields.SCHEMA_VERSION)).entrySet());
             writer.commit();
             committedSeq = storeSeq;
-        } catch (IOException e) {
-            throw new IndexException("cannot commit the search index: " + e.getMessage(), e);
+        } catch (IOException | AlreadyClosedException e) {
+            throw failed("cannot commit the search index", e);
         }
     }
 
@@ -150,8 +170,8 @@ public final class MessageIndex implements AutoCloseable {
     public void refresh() {
         try {
             searchers.maybeRefreshBlocking();
-        } catch (IOException e) {
-            throw new IndexException("cannot refresh the search index: " + e.getMessage(), e);
+        } catch (IOException | AlreadyClosedException e) {
+            throw failed("cannot refresh the search index", e);
         }
     }
 
@@ -173,13 +193,91 @@ public final class MessageIndex implements AutoCloseable {
         while (!closing) {
             try {
                 Thread.sleep(REFRESH_MILLIS);
-                if (bulkWriters.get() == 0 && !closing) searchers.maybeRefresh();
+                if (closing) return;
+                if (writer.getTragicException() != null || problem != null) {
+                    reopenIfFailed();
+                } else if (bulkWriters.get() == 0) {
+                    searchers.maybeRefresh();
+                }
             } catch (InterruptedException e) {
                 return;
-            } catch (IOException | org.apache.lucene.store.AlreadyClosedException e) {
-                if (!closing) log.warn("periodic refresh of the search index failed; retrying", e);
+            } catch (IOException | AlreadyClosedException e) {
+                if (!closing && writer.getTragicException() == null) log.warn("periodic refresh of the search index failed; retrying", e);
+            } catch (IndexException e) {
+                log.debug("the search index cannot be reopened yet: {}", e.getMessage());
             }
         }
+    }
+
+    /**
+     * The exception for a failed write. When the failure closed the writer (Lucene does after a failed flush,
+     * e.g. on a full disk) the index is marked degraded: the writer reopens from the last commit, by itself,
+     * once the directory accepts it again; searches keep answering from the last searchable state meanwhile.
+     */
+    private IndexException failed(String what, Exception e) {
+        var tragic = writer.getTragicException();
+        if (tragic != null && problem == null && !closing) {
+            problem = "the index writer closed after a failure (" + tragic + "); reopening from the last commit (store position "
+                    + committedSeq + ") when the disk accepts writes";
+            log.error("search index: {}", problem, tragic);
+        }
+        return new IndexException(what + ": " + (problem != null ? problem : e.getMessage()), e);
+    }
+
+    /**
+     * Reopens a writer closed by a failure from the index's last commit (at most every {@link #REOPEN_MILLIS}).
+     * What was indexed after that commit is gone: {@link #afterReopen} tells the feeder where to resume.
+     */
+    synchronized void reopenIfFailed() {
+        if (closing || writer.getTragicException() == null && problem == null) return;
+        long now = System.currentTimeMillis();
+        if (now - lastReopenAttempt < REOPEN_MILLIS) return;
+        lastReopenAttempt = now;
+        if (problem == null) failed("reopening", new IOException("writer closed"));
+        try {
+            var old = writer;
+            try {
+                old.rollback();
+            } catch (IOException | RuntimeException e) {
+                log.debug("rolling back the failed index writer: {}", e.toString());
+            }
+            var fresh = new IndexWriter(directory, writerConfig(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+            long seq = Long.parseLong(SegmentInfos.readLatestCommit(directory).getUserData().getOrDefault(SEQ_KEY, "0"));
+            var oldSearchers = searchers;
+            searchers = new SearcherManager(fresh, null);
+            writer = fresh;
+            committedSeq = seq;
+            rewoundTo.set(seq);
+            problem = null;
+            reopens++;
+            try {
+                oldSearchers.close();
+            } catch (IOException | RuntimeException e) {
+                log.debug("closing the searchers of the failed index writer: {}", e.toString());
+            }
+            log.warn("search index writer reopened from its last commit (store position {}); what was indexed after it is indexed again", seq);
+        } catch (IOException | RuntimeException e) {
+            throw new IndexException("cannot reopen the search index writer yet: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Tells {@code resumeFrom} the store position of the commit the writer was reopened from, once per reopen
+     * (nothing when the writer was not reopened since the last call): an indexer must index again from there.
+     */
+    public void afterReopen(java.util.function.LongConsumer resumeFrom) {
+        long seq = rewoundTo.getAndSet(-1);
+        if (seq >= 0) resumeFrom.accept(seq);
+    }
+
+    /** Why writes to the index fail now, or empty when they do not (for the health check). */
+    public java.util.Optional<String> problem() {
+        return java.util.Optional.ofNullable(problem);
+    }
+
+    /** How often the writer was reopened after a failure since the index was opened. */
+    public int reopens() {
+        return reopens;
     }
 
     /** Messages the viewer may see matching the request; {@link io.dealwire.index.search.SearchRequestException} on a bad query or cursor. */
@@ -207,6 +305,7 @@ public final class MessageIndex implements AutoCloseable {
     /** Runs {@code work} on the current point-in-time searcher, released afterwards. */
     private <T> T read(String what, Read<T> work) {
         IndexSearcher s;
+        var searchers = this.searchers; // the writer may be reopened meanwhile: release to the manager acquired from
         try {
             s = searchers.acquire();
         } catch (IOException e) {
@@ -241,8 +340,13 @@ public final class MessageIndex implements AutoCloseable {
             refresher.interrupt();
             refresher.join();
             searchers.close();
-            commit(committedSeq);
-            writer.close();
+            if (writer.getTragicException() == null) {
+                commit(committedSeq);
+                writer.close();
+            } else {
+                // nothing to save from a writer a failure closed: the last commit is what the index holds
+                writer.rollback();
+            }
             directory.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

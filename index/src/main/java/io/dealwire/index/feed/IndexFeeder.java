@@ -142,6 +142,8 @@ public final class IndexFeeder implements AutoCloseable {
 
     /** Indexes batches until the store has nothing newer; refreshes searchers when anything changed. */
     private long drain(ProgressListener progress, long done, long total) {
+        // a writer reopened after a failure holds only what its last commit held: index again from there
+        index.afterReopen(committed -> indexedSeq = Math.min(indexedSeq, committed));
         long n = 0;
         while (true) {
             var batch = messages.changedSince(indexedSeq, BATCH);
