@@ -45,6 +45,8 @@ public final class MessageIndex implements AutoCloseable {
 
     /** How often a writer closed by a failure (a full disk) is reopened from the last commit. */
     static final long REOPEN_MILLIS = 2000;
+    /** Written before a reopen: a flush needs at least this much room. */
+    static final int PROBE_BYTES = 4 << 20;
 
     private final Directory directory;
     private final MessageAnalyzers analyzers;
@@ -235,6 +237,8 @@ public final class MessageIndex implements AutoCloseable {
         lastReopenAttempt = now;
         if (problem == null) failed("reopening", new IOException("writer closed"));
         try {
+            // opening a writer writes nothing, so it would succeed on a full disk and fail again at the next flush
+            probeWrite();
             var old = writer;
             try {
                 old.rollback();
@@ -258,6 +262,21 @@ public final class MessageIndex implements AutoCloseable {
             log.warn("search index writer reopened from its last commit (store position {}); what was indexed after it is indexed again", seq);
         } catch (IOException | RuntimeException e) {
             throw new IndexException("cannot reopen the search index writer yet: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes and syncs {@value #PROBE_BYTES} bytes in the index directory, then deletes them: fails while the disk is full. */
+    private void probeWrite() throws IOException {
+        String name;
+        try (var out = directory.createTempOutput("reopen-probe", "tmp", org.apache.lucene.store.IOContext.DEFAULT)) {
+            name = out.getName();
+            var chunk = new byte[64 << 10];
+            for (int written = 0; written < PROBE_BYTES; written += chunk.length) out.writeBytes(chunk, chunk.length);
+        }
+        try {
+            directory.sync(List.of(name));
+        } finally {
+            directory.deleteFile(name);
         }
     }
 

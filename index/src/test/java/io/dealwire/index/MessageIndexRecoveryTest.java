@@ -65,6 +65,11 @@ class MessageIndexRecoveryTest {
             assertEquals(2, index.search(SearchRequest.of("pump"), MANAGER).hits().size());
             assertEquals(2, index.lastIndexedSeq());
 
+            // no reopen while the disk is still full (a reopened writer would only fail again at its next flush)
+            Thread.sleep(MessageIndex.REOPEN_MILLIS + 1000);
+            assertEquals(0, index.reopens());
+            assertTrue(index.problem().isPresent());
+
             directory.full.set(false);
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (index.problem().isPresent() || index.reopens() == 0) {
