@@ -5,10 +5,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 
-/** In-memory {@link CompanyRepository}. */
+/** In-memory {@link CompanyRepository}. Companies are indexed by domain, so that a message's company is found without reading them all. */
 public final class InMemoryCompanyRepository implements CompanyRepository {
     private final ConcurrentHashMap<String, Company> byId = new ConcurrentHashMap<>();
+    /** Domain as stored → ids of the companies listing it, smallest first (the one {@link #findByDomain} returns). */
+    private final ConcurrentHashMap<String, ConcurrentSkipListSet<String>> idsByDomain = new ConcurrentHashMap<>();
 
     @Override
     public Optional<Company> find(String id) {
@@ -18,7 +21,13 @@ public final class InMemoryCompanyRepository implements CompanyRepository {
     @Override
     public Optional<Company> findByDomain(String domain) {
         var d = domain.toLowerCase(Locale.ROOT);
-        return byId.values().stream().filter(c -> c.domains().contains(d)).min(Comparator.comparing(Company::id));
+        var ids = idsByDomain.get(d);
+        if (ids == null) return Optional.empty();
+        for (var id : ids) {
+            var c = byId.get(id);
+            if (c != null && c.domains().contains(d)) return Optional.of(c);
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -27,14 +36,26 @@ public final class InMemoryCompanyRepository implements CompanyRepository {
     }
 
     @Override
-    public Company save(Company company) {
-        byId.put(company.id(), company);
+    public synchronized Company save(Company company) {
+        var old = byId.put(company.id(), company);
+        if (old != null) unindex(old);
+        for (var d : company.domains()) idsByDomain.computeIfAbsent(d, k -> new ConcurrentSkipListSet<>()).add(company.id());
         return company;
     }
 
     @Override
-    public void delete(String id) {
-        byId.remove(id);
+    public synchronized void delete(String id) {
+        var old = byId.remove(id);
+        if (old != null) unindex(old);
+    }
+
+    private void unindex(Company company) {
+        for (var d : company.domains()) {
+            var ids = idsByDomain.get(d);
+            if (ids == null) continue;
+            ids.remove(company.id());
+            if (ids.isEmpty()) idsByDomain.remove(d);
+        }
     }
 
     @Override

@@ -5,10 +5,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 
-/** In-memory {@link ContactRepository}, for tests and labeled-case replays. */
+/**
+ * In-memory {@link ContactRepository}, for tests and labeled-case replays. Contacts are indexed by address, so that
+ * finding the sender of each new message does not read every contact.
+ */
 public final class InMemoryContactRepository implements ContactRepository {
     private final ConcurrentHashMap<String, Contact> byId = new ConcurrentHashMap<>();
+    /** Address as stored → ids of the contacts listing it, smallest first (the one {@link #findByEmail} returns). */
+    private final ConcurrentHashMap<String, ConcurrentSkipListSet<String>> idsByEmail = new ConcurrentHashMap<>();
 
     @Override
     public Optional<Contact> find(String id) {
@@ -18,7 +24,13 @@ public final class InMemoryContactRepository implements ContactRepository {
     @Override
     public Optional<Contact> findByEmail(String email) {
         var e = email.toLowerCase(Locale.ROOT);
-        return byId.values().stream().filter(c -> c.emails().contains(e)).min(Comparator.comparing(Contact::id));
+        var ids = idsByEmail.get(e);
+        if (ids == null) return Optional.empty();
+        for (var id : ids) {
+            var c = byId.get(id);
+            if (c != null && c.emails().contains(e)) return Optional.of(c);
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -33,14 +45,26 @@ public final class InMemoryContactRepository implements ContactRepository {
     }
 
     @Override
-    public Contact save(Contact contact) {
-        byId.put(contact.id(), contact);
+    public synchronized Contact save(Contact contact) {
+        var old = byId.put(contact.id(), contact);
+        if (old != null) unindex(old);
+        for (var e : contact.emails()) idsByEmail.computeIfAbsent(e, k -> new ConcurrentSkipListSet<>()).add(contact.id());
         return contact;
     }
 
     @Override
-    public void delete(String id) {
-        byId.remove(id);
+    public synchronized void delete(String id) {
+        var old = byId.remove(id);
+        if (old != null) unindex(old);
+    }
+
+    private void unindex(Contact contact) {
+        for (var e : contact.emails()) {
+            var ids = idsByEmail.get(e);
+            if (ids == null) continue;
+            ids.remove(contact.id());
+            if (ids.isEmpty()) idsByEmail.remove(e);
+        }
     }
 
     @Override

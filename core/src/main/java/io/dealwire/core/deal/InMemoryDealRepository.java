@@ -1,13 +1,21 @@
 package io.dealwire.core.deal;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.concurrent.ConcurrentSkipListSet;
 
-/** In-memory {@link DealRepository}. */
+/**
+ * In-memory {@link DealRepository}. Deals are indexed by company and by person account, so that finding a
+ * customer's deals for each new message does not read every deal.
+ */
 public final class InMemoryDealRepository implements DealRepository {
     private final ConcurrentHashMap<String, Deal> deals = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, ConcurrentSkipListSet<String>> idsByCompany = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, ConcurrentSkipListSet<String>> idsByPerson = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, StageChange> changes = new ConcurrentHashMap<>();
 
     @Override
@@ -17,12 +25,36 @@ public final class InMemoryDealRepository implements DealRepository {
 
     @Override
     public List<Deal> findByCompany(String companyId) {
-        return deals.values().stream().filter(d -> companyId.equals(d.companyId())).sorted(Comparator.comparing(Deal::id)).toList();
+        return lookup(idsByCompany, companyId, d -> companyId.equals(d.companyId()));
     }
 
     @Override
     public List<Deal> findByPerson(String contactId) {
-        return deals.values().stream().filter(d -> contactId.equals(d.personContactId())).sorted(Comparator.comparing(Deal::id)).toList();
+        return lookup(idsByPerson, contactId, d -> contactId.equals(d.personContactId()));
+    }
+
+    /** The deals an index lists under a key, by id, checked against the deal as it is now. */
+    private List<Deal> lookup(ConcurrentHashMap<String, ConcurrentSkipListSet<String>> index, String key, Predicate<Deal> belongs) {
+        var ids = index.get(key);
+        if (ids == null) return List.of();
+        var out = new ArrayList<Deal>(ids.size());
+        for (var id : ids) {
+            var d = deals.get(id);
+            if (d != null && belongs.test(d)) out.add(d);
+        }
+        return List.copyOf(out);
+    }
+
+    private static void add(ConcurrentHashMap<String, ConcurrentSkipListSet<String>> index, String key, String id) {
+        if (key != null) index.computeIfAbsent(key, k -> new ConcurrentSkipListSet<>()).add(id);
+    }
+
+    private static void remove(ConcurrentHashMap<String, ConcurrentSkipListSet<String>> index, String key, String id) {
+        if (key == null) return;
+        var ids = index.get(key);
+        if (ids == null) return;
+        ids.remove(id);
+        if (ids.isEmpty()) index.remove(key);
     }
 
     @Override
@@ -31,14 +63,24 @@ public final class InMemoryDealRepository implements DealRepository {
     }
 
     @Override
-    public Deal save(Deal deal) {
-        deals.put(deal.id(), deal);
+    public synchronized Deal save(Deal deal) {
+        var old = deals.put(deal.id(), deal);
+        if (old != null) {
+            remove(idsByCompany, old.companyId(), old.id());
+            remove(idsByPerson, old.personContactId(), old.id());
+        }
+        add(idsByCompany, deal.companyId(), deal.id());
+        add(idsByPerson, deal.personContactId(), deal.id());
         return deal;
     }
 
     @Override
-    public void delete(String id) {
-        deals.remove(id);
+    public synchronized void delete(String id) {
+        var old = deals.remove(id);
+        if (old != null) {
+            remove(idsByCompany, old.companyId(), old.id());
+            remove(idsByPerson, old.personContactId(), old.id());
+        }
         changes.values().removeIf(c -> c.dealId().equals(id));
     }
 
