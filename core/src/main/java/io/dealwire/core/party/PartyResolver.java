@@ -90,8 +90,10 @@ public final class PartyResolver {
         var customer = customerAddress(mail, direction).orElse(null);
         for (var a : contactCandidates(mail)) {
             boolean isSender = mail.from() != null && a.address().equals(mail.from().address());
-            var company = companyFor(a, isSender ? signatureOf(mail, a) : SignatureDetails.EMPTY, at);
-            var contact = contactFor(a, company.orElse(null), isSender ? signatureOf(mail, a) : SignatureDetails.EMPTY, at);
+            // read once: the signature gives both the company's name and the contact's details
+            var signature = isSender ? signatureOf(mail, a) : SignatureDetails.EMPTY;
+            var company = companyFor(a, signature, at);
+            var contact = contactFor(a, company.orElse(null), signature, at);
             contactIds.add(contact.id());
             if (customer != null && a.address().equals(customer.address())) {
                 customerContact = contact;
