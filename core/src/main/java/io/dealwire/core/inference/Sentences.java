@@ -24,7 +24,22 @@ public final class Sentences {
     private Sentences() {
     }
 
+    /** The last text cut on this thread, by identity: linking and stage inference read the same message's new text. */
+    private record Memo(String text, List<Sentence> sentences) {
+    }
+
+    private static final ThreadLocal<Memo> LAST = new ThreadLocal<>();
+
+    /** The sentences of {@code text}, as an unmodifiable list. */
     public static List<Sentence> of(String text) {
+        var memo = LAST.get();
+        if (memo != null && memo.text() == text) return memo.sentences();
+        var sentences = cut(text);
+        LAST.set(new Memo(text, sentences));
+        return sentences;
+    }
+
+    private static List<Sentence> cut(String text) {
         if (text == null || text.isBlank()) return List.of();
         String t = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
         t = t.replace("\r\n", "\n").replace('\r', '\n');
@@ -41,6 +56,6 @@ public final class Sentences {
                 out.add(new Sentence(original, normalized, original.endsWith("?") || normalized.endsWith("?")));
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 }

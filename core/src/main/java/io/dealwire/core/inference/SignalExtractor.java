@@ -132,6 +132,7 @@ public final class SignalExtractor {
     private static boolean fires(Rule rule, Sentence sentence) {
         if (sentence.question() && !rule.questionOk()) return false;
         String text = sentence.normalized();
+        if (!rule.literals().mayMatch(text)) return false; // the pattern cannot match: no need to run it
         Matcher m = rule.pattern().matcher(text);
         while (m.find()) {
             if ((rule.milestone() == Milestone.WON || rule.milestone() == Milestone.PROPOSAL) && NDA.matcher(text).find()) return false;

@@ -378,7 +378,9 @@ final class SignalRules {
         }
 
         Rule build() {
-            return new Rule(name, milestone, confidence, direction, Pattern.compile(regex), triggers, negatable, question, condition, category);
+            var pattern = Pattern.compile(regex);
+            return new Rule(name, milestone, confidence, direction, pattern, triggers, negatable, question, condition, category,
+                    LiteralPrefilter.of(pattern));
         }
     }
 }
