@@ -41,4 +41,4 @@ trap '"$DOVECOT" stop - "$PORT"' EXIT
 cp "$REPO/api/target/dealwire.jar" "$WORK/dealwire.jar"
 mkdir -p "$HERE/target"
 "$JAVA_HOME/bin/java" -jar "$HERE/target/dealwire-reliability.jar" --jar "$WORK/dealwire.jar" --work "$WORK/work" \
-  --imap-port "$PORT" --out "$HERE/target/last-run.md" "$@"
+  --imap-port "$PORT" --dovecot "$DOVECOT" --corpus "$WORK/maildir" --out "$HERE/target/last-run.md" "$@"

@@ -7,6 +7,7 @@ import io.dealwire.reliability.scenario.CrashLoop;
 import io.dealwire.reliability.scenario.DiskFull;
 import io.dealwire.reliability.scenario.Harness;
 import io.dealwire.reliability.scenario.IndexLoss;
+import io.dealwire.reliability.scenario.Load;
 import io.dealwire.reliability.scenario.NetworkFaults;
 import io.dealwire.reliability.scenario.Scenario;
 import io.dealwire.reliability.scenario.StoreOutage;
@@ -39,7 +40,7 @@ public final class Suite {
     static final Map<String, Scenario> SCENARIOS = new LinkedHashMap<>();
 
     static {
-        for (var s : List.of(new CrashLoop(), new IndexLoss(), new NetworkFaults(), new StoreOutage(), new DiskFull()))
+        for (var s : List.of(new CrashLoop(), new IndexLoss(), new NetworkFaults(), new StoreOutage(), new DiskFull(), new Load()))
             SCENARIOS.put(key(s), s);
     }
 
@@ -53,6 +54,7 @@ public final class Suite {
             case NetworkFaults n -> "network";
             case StoreOutage o -> "store";
             case DiskFull d -> "disk";
+            case Load l -> "load";
             default -> s.name();
         };
     }
@@ -77,7 +79,14 @@ public final class Suite {
                 Duration.ofSeconds(Long.parseLong(args.getOrDefault("fault-seconds", "20"))),
                 Duration.ofSeconds(Long.parseLong(args.getOrDefault("outage-seconds", "60"))),
                 Duration.ofMinutes(Long.parseLong(args.getOrDefault("timeout-minutes", "15"))),
-                Long.parseLong(args.getOrDefault("seed", Long.toString(System.currentTimeMillis()))));
+                Long.parseLong(args.getOrDefault("seed", Long.toString(System.currentTimeMillis()))),
+                new Setup.Load(Path.of(args.getOrDefault("dovecot", "../shared/tools/dovecot/dovecot.sh")).toAbsolutePath(),
+                        Path.of(args.getOrDefault("corpus", "/var/tmp/dealwire-reliability/maildir")),
+                        Duration.ofSeconds(Math.round(Double.parseDouble(args.getOrDefault("load-minutes", "10")) * 60)),
+                        Integer.parseInt(args.getOrDefault("load-mailboxes", "50")),
+                        Integer.parseInt(args.getOrDefault("load-clients", "32")),
+                        Double.parseDouble(args.getOrDefault("load-rate", "3")),
+                        Integer.parseInt(args.getOrDefault("load-seed", "10"))));
         if (!Files.isRegularFile(setup.serviceJar())) usage("no service jar at " + setup.serviceJar() + ": build it first");
         Files.createDirectories(setup.work());
         var chosen = Arrays.asList(args.getOrDefault("scenarios", String.join(",", SCENARIOS.keySet())).split(","));
@@ -112,7 +121,7 @@ public final class Suite {
         if (problem != null) System.err.println("reliability: " + problem);
         System.err.println("""
                 usage: java -jar reliability/target/dealwire-reliability.jar [options]
-                  --scenarios crash,index,network,store,disk   which to run (default: all, in this order)
+                  --scenarios crash,index,network,store,disk,load   which to run (default: all, in this order)
                   --full                 sync every folder of the corpus instead of the default ~1,370-message subset
                   --folders a,b          sync these folders
                   --kills N              SIGKILLs of the crash loop (20)
@@ -121,6 +130,13 @@ public final class Suite {
                   --timeout-minutes N    bound on each wait for a sync (15)
                   --seed N               seed of the kill moments (default: the clock; printed)
                   --imap-port N          loopback Dovecot serving the corpus, login enron/enron (10243)
+                  --load-minutes N       load: how long mail arrives and the API clients run (10; decimals allowed)
+                  --load-mailboxes N     load: Dovecot accounts syncing at once, on --imap-port + 1 (50)
+                  --load-clients N       load: API clients calling /api/context and /api/search (32)
+                  --load-rate N          load: IMAP APPENDs per second over all accounts (3)
+                  --load-seed N          load: messages in each account before the service starts (10)
+                  --dovecot PATH         load: dovecot.sh (../shared/tools/dovecot/dovecot.sh)
+                  --corpus DIR           load: the extracted corpus the messages come from (/var/tmp/dealwire-reliability/maildir)
                   --jar PATH             the service jar (api/target/dealwire.jar)
                   --work DIR             scratch dir (/var/tmp/dealwire-reliability/work)
                   --out FILE             also write the table there""");

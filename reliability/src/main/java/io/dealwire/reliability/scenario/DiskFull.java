@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * The data dir on a small tmpfs that a ballast file fills in the middle of an ingestion: the service keeps
  * answering, no checkpoint advances while nothing can be stored, and once the ballast is removed the sync
- * finishes by itself with nothing lost. Needs root (mount).
+ * finishes by itself with nothing lost. While the disk is full, {@code /api/health} answers 200 and says what is
+ * degraded, and what lives in the store answers 503 with Retry-After. Needs root (mount).
  */
 public final class DiskFull implements Scenario {
     private static final Logger LOG = LoggerFactory.getLogger(DiskFull.class);
@@ -53,12 +54,21 @@ public final class DiskFull implements Scenario {
                 LOG.info("disk full: {} MB of ballast, holding for {}", filled >> 20, setup.networkFault());
                 Harness.sleep(2000);
                 var early = Harness.mailbox(service.api(), id);
+                var earlyReply = reply(service.api(), "/api/mailboxes/" + id);
                 Harness.sleep(Math.max(0, setup.networkFault().toMillis() - 2000));
                 var late = Harness.mailbox(service.api(), id);
+                var health = service.api().get("/api/health", Duration.ofSeconds(10));
                 notes.add("ballast of " + (filled >> 20) + " MB left the tmpfs full; mailbox during: "
-                        + describe(early) + " -> " + describe(late));
+                        + describe(early) + " -> " + describe(late) + " (GET /api/mailboxes/{id}: " + earlyReply + ")");
+                notes.add("/api/health while full: " + health.status() + ", status " + health.body().path("status").asText()
+                        + ", degraded " + health.body().path("degraded"));
                 if (!service.alive()) findings.add("the service died while the disk was full");
-                else if (!service.api().healthy()) findings.add("/api/health did not answer while the disk was full");
+                else if (health.status() != 200) findings.add("/api/health answered " + health.status() + " while the disk was full");
+                else if (!"degraded".equals(health.body().path("status").asText()))
+                    findings.add("/api/health said '" + health.body().path("status").asText() + "' while the disk was full");
+                // the mailbox lives in the store: while the store is down it is unreadable, which must be a 503 with Retry-After
+                if (early == null && !earlyReply.startsWith("503 Retry-After"))
+                    findings.add("GET /api/mailboxes/{id} answered " + earlyReply + " while the disk was full, not 503 with Retry-After");
                 if (early != null && late != null && checkpoints(late) > checkpoints(early)
                         && late.path("messages").asLong() == early.path("messages").asLong())
                     findings.add("sync checkpoints advanced (" + checkpoints(early) + " -> " + checkpoints(late)
@@ -95,6 +105,16 @@ public final class DiskFull implements Scenario {
             LOG.info("ballast stopped at {} MB: {}", written >> 20, full.getMessage());
         }
         return written;
+    }
+
+    /** "STATUS" and its Retry-After, or how the call failed. */
+    private static String reply(io.dealwire.reliability.http.Api api, String path) {
+        try {
+            var r = api.get(path, Duration.ofSeconds(15));
+            return r.status() + (r.retryAfter() == null ? "" : " Retry-After " + r.retryAfter());
+        } catch (IOException e) {
+            return "no answer (" + e.getMessage() + ")";
+        }
     }
 
     private static long checkpoints(JsonNode mailbox) {

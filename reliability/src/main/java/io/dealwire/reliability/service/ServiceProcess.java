@@ -89,6 +89,12 @@ public final class ServiceProcess implements AutoCloseable {
         return clean;
     }
 
+    /** The running service's process id (for memory figures). */
+    public long pid() {
+        if (process == null) throw new IllegalStateException("the service is not running");
+        return process.pid();
+    }
+
     public boolean alive() {
         return process != null && process.isAlive();
     }
