@@ -72,6 +72,12 @@ public final class MongoStore implements Store {
     private final java.util.Map<String, CachedLookupCollection> lookups = new java.util.LinkedHashMap<>();
     private volatile long lostMessagesAtLastReopen;
 
+    /**
+     * Memory for decoded messages on the embedded store (a tenth of the heap, at most 64 MB): a deal's recent
+     * mail, read for every new message of the deal, and what the index feeder reads just after it was written.
+     */
+    static final long RECENT_MESSAGES_BYTES = Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 10);
+
     private MongoStore(MongoClient client, MongoDatabase db, EmbeddedMongo embedded, StoreGuard guard) {
         this.client = client;
         this.embedded = embedded;
@@ -79,14 +85,15 @@ public final class MongoStore implements Store {
         boolean processLookups = embedded != null;
         var seq = new SeqCounter(db.getCollection(SeqCounter.COLLECTION), MessageMapping.COLLECTION);
         this.messages = new MongoMessageRepository(
-                keyed(db, MessageMapping.COLLECTION, MongoMessageRepository.KEYS, MessageMapping.SEQ, processLookups), seq, guard);
+                keyed(db, MessageMapping.COLLECTION, MongoMessageRepository.KEYS, MessageMapping.SEQ, processLookups), seq, guard,
+                processLookups ? RECENT_MESSAGES_BYTES : 0, () -> ensureAvailable(embedded));
         this.contacts = new MongoContactRepository(keyed(db, ContactMapping.COLLECTION, MongoContactRepository.KEYS, null, processLookups), guard);
         this.companies = new MongoCompanyRepository(keyed(db, CompanyMapping.COLLECTION, MongoCompanyRepository.KEYS, null, processLookups), guard);
         this.deals = new MongoDealRepository(
                 keyed(db, DealMapping.COLLECTION, MongoDealRepository.KEYS, null, processLookups),
                 keyed(db, DealMapping.CHANGES_COLLECTION, MongoDealRepository.CHANGE_KEYS, null, processLookups), guard);
         this.pipelines = new MongoPipelineRepository(keyed(db, PipelineMapping.COLLECTION, List.of(), null, processLookups), guard);
-        this.mailboxes = new MongoMailboxRepository(keyed(db, MailboxMapping.COLLECTION, List.of(), null, processLookups), guard);
+        this.mailboxes = new MongoMailboxRepository(keyed(db, MailboxMapping.COLLECTION, List.of(), null, processLookups), guard, processLookups);
         this.users = new MongoUserRepository(
                 keyed(db, UserMapping.COLLECTION, MongoUserRepository.KEYS, null, processLookups),
                 keyed(db, UserMapping.TOKENS_COLLECTION, MongoUserRepository.TOKEN_KEYS, null, processLookups), guard);
@@ -110,6 +117,8 @@ public final class MongoStore implements Store {
                 var lookup = e.getValue();
                 long highestBefore = lookup.highestOrderKnown();
                 lookup.reload(db.getCollection(e.getKey()));
+                if (e.getKey().equals(MessageMapping.COLLECTION)) ((MongoMessageRepository) messages).forgetRecent();
+                if (e.getKey().equals(MailboxMapping.COLLECTION)) ((MongoMailboxRepository) mailboxes).forgetDecoded();
                 // only collections ordered by a seq counter named after them (messages, audit) have an order
                 if (highestBefore == 0) continue;
                 var seq = new SeqCounter(counters, e.getKey());
@@ -124,6 +133,13 @@ public final class MongoStore implements Store {
             log.info("{}: reloaded the lookups of {} collections after the reopen", guard.store(), lookups.size());
         }
     }
+    /** Throws while the embedded store refuses commands (stopped, or its file closed after a failed write). */
+    private static void ensureAvailable(EmbeddedMongo embedded) {
+        if (embedded == null) return;
+        var status = embedded.status();
+        if (!status.available()) throw new io.dealwire.core.store.StoreUnavailableException(status.problem());
+    }
+
     /**
      * A store on a real MongoDB: lookups are queries answered by indexes created here. {@link #commit()} does
      * nothing: the client is expected to write with a journaled majority write concern ({@link StoreFactory} does).

@@ -160,6 +160,29 @@ public final class CachedLookupCollection implements KeyedCollection {
     }
 
     @Override
+    public List<String> idsWhere(SecondaryKey key, String value) {
+        settleUncertain();
+        synchronized (this) {
+            var bucket = buckets.get(indexOf(key)).get(value);
+            return bucket == null ? List.of() : bucket.ids();
+        }
+    }
+
+    @Override
+    public java.util.SortedMap<Long, String> idsAfter(long after, int limit) {
+        if (orderField == null) throw new IllegalStateException(server.collection().getNamespace() + " has no order field");
+        settleUncertain();
+        var out = new TreeMap<Long, String>();
+        synchronized (this) {
+            for (var e : byOrder.tailMap(after, false).entrySet()) {
+                if (out.size() >= limit) break;
+                out.put(e.getKey(), e.getValue());
+            }
+        }
+        return out;
+    }
+
+    @Override
     public long countWhere(SecondaryKey key, String value) {
         settleUncertain();
         synchronized (this) {

@@ -117,6 +117,17 @@ public final class IndexedCollection implements KeyedCollection {
     }
 
     @Override
+    public java.util.SortedMap<Long, String> idsAfter(long after, int limit) {
+        requireOrderField();
+        var out = new java.util.TreeMap<Long, String>();
+        for (var d : collection.find(Filters.gt(orderField, after)).sort(Sorts.ascending(orderField)).limit(limit)
+                .projection(Projections.include("_id", orderField))) {
+            out.put(((Number) d.get(orderField)).longValue(), d.getString("_id"));
+        }
+        return out;
+    }
+
+    @Override
     public long maxOrder() {
         requireOrderField();
         var last = collection.find().sort(Sorts.descending(orderField)).projection(new Document(orderField, 1)).first();

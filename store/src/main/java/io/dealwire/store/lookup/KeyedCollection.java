@@ -20,6 +20,14 @@ public interface KeyedCollection {
     /** Only {@code fields} (and {@code _id}) of the documents having {@code key} = {@code value}: big documents, small needs. */
     List<Document> find(SecondaryKey key, String value, List<String> fields);
 
+    /** The ids of the documents having {@code key} = {@code value}, in no particular order, without reading the documents. */
+    default List<String> idsWhere(SecondaryKey key, String value) {
+        return find(key, value, List.of("_id")).stream().map(d -> d.getString("_id")).toList();
+    }
+
+    /** Ids of the documents whose order field is greater than {@code after}, by order value, at most {@code limit}. */
+    java.util.SortedMap<Long, String> idsAfter(long after, int limit);
+
     /** How many documents have {@code key} = {@code value}. */
     long countWhere(SecondaryKey key, String value);
 

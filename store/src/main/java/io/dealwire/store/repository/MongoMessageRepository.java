@@ -47,17 +47,64 @@ public final class MongoMessageRepository implements MessageRepository {
     private final SeqCounter seq;
     private final StoreGuard guard;
     private final ReentrantLock writes = new ReentrantLock();
+    /** Decoded messages kept in memory (the embedded store, sole writer); null on a MongoDB others may write to. */
+    private final RecentMessages recent;
+    /** Throws {@code StoreUnavailableException} while the store is down: memory does not answer for a store that may lose writes. */
+    private final Runnable ensureAvailable;
 
     public MongoMessageRepository(KeyedCollection messages, SeqCounter seq, StoreGuard guard) {
+        this(messages, seq, guard, 0, () -> { });
+    }
+
+    /**
+     * @param cacheBytes      memory for decoded messages read or written recently, 0 for none. Only for a store
+     *                        this process alone writes to (the embedded one): lookups then answer from memory.
+     * @param ensureAvailable throws {@code StoreUnavailableException} while the store is down; checked before
+     *                        memory answers, so that reads fail like writes do until the store is back
+     */
+    public MongoMessageRepository(KeyedCollection messages, SeqCounter seq, StoreGuard guard, long cacheBytes,
+                                  Runnable ensureAvailable) {
         this.messages = messages;
         this.seq = seq;
         this.guard = guard;
+        this.ensureAvailable = ensureAvailable;
+        this.recent = cacheBytes > 0 ? new RecentMessages(cacheBytes) : null;
         guard.run(() -> seq.atLeast(messages.maxOrder()));
+    }
+
+    /** Drops every decoded message kept in memory: the store reopened and lost its uncommitted writes. */
+    public void forgetRecent() {
+        if (recent != null) recent.clear();
     }
 
     @Override
     public Optional<StoredMessage> find(String id) {
-        return guard.call(() -> messages.findByIds(List.of(id)).stream().findFirst().map(MessageMapping::fromDocument));
+        if (recent != null) {
+            ensureAvailable.run();
+            var m = recent.get(id);
+            if (m != null) return Optional.of(m);
+        }
+        return guard.call(() -> byIds(List.of(id)).stream().findFirst());
+    }
+
+    /** The messages with these ids that exist, from memory where kept, the others read (and kept) in one query. */
+    private List<StoredMessage> byIds(List<String> ids) {
+        if (recent == null) return messages.findByIds(ids).stream().map(MessageMapping::fromDocument).toList();
+        var out = new ArrayList<StoredMessage>(ids.size());
+        var missing = new ArrayList<String>();
+        for (var id : ids) {
+            var m = recent.get(id);
+            if (m != null) out.add(m);
+            else missing.add(id);
+        }
+        if (!missing.isEmpty()) {
+            for (var d : messages.findByIds(missing)) {
+                var m = MessageMapping.fromDocument(d);
+                recent.put(m);
+                out.add(m);
+            }
+        }
+        return out;
     }
 
     @Override
@@ -119,7 +166,14 @@ public final class MongoMessageRepository implements MessageRepository {
                     saved.add(m);
                     documents.add(MessageMapping.toDocument(m));
                 }
-                messages.replaceAll(documents);
+                try {
+                    messages.replaceAll(documents);
+                } catch (RuntimeException e) {
+                    // possibly applied, possibly not: the next read asks the store
+                    if (recent != null) recent.forget(saved.stream().map(StoredMessage::id).toList());
+                    throw e;
+                }
+                if (recent != null) recent.putAll(saved);
                 return saved;
             } finally {
                 writes.unlock();
@@ -130,7 +184,16 @@ public final class MongoMessageRepository implements MessageRepository {
     @Override
     public List<StoredMessage> changedSince(long after, int limit) {
         if (limit <= 0) return List.of();
-        return guard.call(() -> messages.after(after, limit).stream().map(MessageMapping::fromDocument).toList());
+        if (recent == null) return guard.call(() -> messages.after(after, limit).stream().map(MessageMapping::fromDocument).toList());
+        ensureAvailable.run();
+        return guard.call(() -> {
+            var ids = messages.idsAfter(after, limit);
+            if (ids.isEmpty()) return List.<StoredMessage>of();
+            long upTo = ids.lastKey();
+            // a message rewritten since the ids were read has moved past upTo: a later call returns it
+            return byIds(List.copyOf(ids.values())).stream().filter(m -> m.seq() <= upTo)
+                    .sorted(Comparator.comparingLong(StoredMessage::seq)).toList();
+        });
     }
 
     @Override
@@ -148,7 +211,11 @@ public final class MongoMessageRepository implements MessageRepository {
         guard.run(() -> {
             writes.lock();
             try {
-                messages.delete(id);
+                try {
+                    messages.delete(id);
+                } finally {
+                    if (recent != null) recent.forget(List.of(id));
+                }
             } finally {
                 writes.unlock();
             }
@@ -157,6 +224,10 @@ public final class MongoMessageRepository implements MessageRepository {
 
     private List<StoredMessage> lookup(SecondaryKey key, String value) {
         if (value == null) return List.of();
+        if (recent != null) {
+            ensureAvailable.run();
+            return guard.call(() -> byIds(messages.idsWhere(key, value)).stream().sorted(BY_DATE).toList());
+        }
         return guard.call(() -> messages.find(key, value).stream().map(MessageMapping::fromDocument).sorted(BY_DATE).toList());
     }
 

@@ -14,6 +14,7 @@ import io.dealwire.core.store.Store;
 import io.dealwire.core.store.StoreContract;
 import io.dealwire.core.user.ApiToken;
 import io.dealwire.store.MongoStore;
+import io.dealwire.store.repository.MongoMessageRepository;
 import io.dealwire.store.StoreFactory;
 import io.dealwire.store.embedded.EmbeddedMongo;
 import org.bson.BsonDocument;
@@ -77,6 +78,19 @@ class EmbeddedLookupTest {
             store.companies().save(new Company("co1", "Acme", List.of("acme.example"), T0));
             store.users().saveToken(new ApiToken("t1", "u1", "hash-1", "cli", T0, null));
 
+            // messages this process just wrote are answered from memory, decoded
+            commands.clear();
+            assertEquals(1, store.messages().findByMessageId("mid7").size());
+            assertEquals(10, store.messages().findByConversation("c3").size());
+            assertEquals(17, store.messages().findByDeal("d0").size());
+            assertEquals(25, store.messages().findByMailbox("mb0", null).size());
+            assertEquals(12, store.messages().findByMailbox("mb0", "INBOX").size());
+            assertEquals(20, store.messages().changedSince(30, 100).size());
+            assertEquals("mid7", store.messages().find("m7").orElseThrow().mail().messageId());
+            assertEquals(List.of(), commands.stream().filter(c -> c.containsKey("find")).toList());
+
+            // once forgotten, they are read by id only, and then kept again
+            ((MongoMessageRepository) store.messages()).forgetRecent();
             commands.clear();
             assertEquals(1, store.messages().findByMessageId("mid7").size());
             assertEquals(10, store.messages().findByConversation("c3").size());
@@ -85,7 +99,7 @@ class EmbeddedLookupTest {
             assertEquals(12, store.messages().findByMailbox("mb0", "INBOX").size());
             assertEquals(20, store.messages().changedSince(30, 100).size());
             var finds = commands.stream().filter(c -> c.containsKey("find")).toList();
-            assertEquals(6, finds.size(), commands.toString());
+            assertTrue(finds.size() >= 1 && finds.size() <= 6, "one query by id at most per lookup: " + commands);
             for (var find : finds) assertEquals(Set.of("_id"), find.getDocument("filter").keySet(), find.toJson());
 
             // small collections read on every message are answered from memory
