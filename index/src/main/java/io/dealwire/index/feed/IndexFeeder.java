@@ -6,8 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -29,8 +29,8 @@ public final class IndexFeeder implements AutoCloseable {
     private final MessageIndex index;
     /** One writer at a time: the polling loop, a catch-up and a rebuild never interleave. */
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition poked = lock.newCondition();
-    private boolean pending;
+    /** Released by {@link #poke()}: never waits, so a sync thread that stored a batch is not held up by a drain or a rebuild. */
+    private final Semaphore poked = new Semaphore(0);
     /** Written only under {@link #lock}; volatile so status reads never wait for a catch-up or rebuild. */
     private volatile long indexedSeq;
     private long lastCommitNanos = System.nanoTime();
@@ -115,13 +115,7 @@ public final class IndexFeeder implements AutoCloseable {
 
     /** A message was just stored: index it now rather than at the next poll. */
     public void poke() {
-        lock.lock();
-        try {
-            pending = true;
-            poked.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        if (poked.availablePermits() == 0) poked.release();
     }
 
     /** Store position indexed so far (searchable; durable once committed). */
@@ -131,13 +125,8 @@ public final class IndexFeeder implements AutoCloseable {
     }
 
     private void waitForWork(Duration interval) throws InterruptedException {
-        lock.lock();
-        try {
-            if (!pending) poked.await(interval.toNanos(), TimeUnit.NANOSECONDS);
-            pending = false;
-        } finally {
-            lock.unlock();
-        }
+        poked.tryAcquire(interval.toNanos(), TimeUnit.NANOSECONDS);
+        poked.drainPermits();
     }
 
     /** Indexes batches until the store has nothing newer; refreshes searchers when anything changed. */

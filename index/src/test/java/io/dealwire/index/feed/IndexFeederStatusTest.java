@@ -38,6 +38,8 @@ class IndexFeederStatusTest {
             reading.await();
             assertEquals(0, assertTimeoutPreemptively(Duration.ofSeconds(10), feeder::indexedSeq),
                     "nothing is indexed yet, and the answer must not wait for the catch-up");
+            // a sync thread that just stored a batch tells the feeder and goes on; it must not wait either
+            assertTimeoutPreemptively(Duration.ofSeconds(10), feeder::poke);
             release.countDown();
             catchUp.join();
             assertEquals(stored.lastSeq(), feeder.indexedSeq());
