@@ -86,8 +86,10 @@ public final class InferenceCost {
             var store = new InMemoryStore();
             store.pipelines().save(PipelineTemplates.defaultPipeline());
             var clock = Clock.systemUTC();
-            timed = new TimedInference(new RuleBasedStageInference(store, clock));
-            var intake = new MessageIntake(store, CrmSettings.of(new OwnDomains(Set.of("enron.com"))), timed, clock, IdGenerator.sequential());
+            var timings = new TimedInference[1];
+            var intake = new MessageIntake(store, CrmSettings.of(new OwnDomains(Set.of("enron.com"))),
+                    view -> timings[0] = new TimedInference(new RuleBasedStageInference(view, clock)), clock, IdGenerator.sequential());
+            timed = timings[0];
             long t0 = System.nanoTime();
             long uid = 0;
             var input = pass == 0 ? parsed.subList(0, parsed.size() / 5) : parsed;
