@@ -2,8 +2,8 @@ package io.dealwire.core.contact;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import io.dealwire.core.inference.TextNormalizer;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -99,6 +99,6 @@ public final class SignatureParser {
     /** Lower case without accents, for comparisons. */
     static String fold(String s) {
         if (s == null) return "";
-        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT).strip();
+        return TextNormalizer.withoutAccents(s).toLowerCase(Locale.ROOT).strip();
     }
 }

@@ -40,6 +40,17 @@ public final class TextNormalizer {
         return SEPARATORS.matcher(s).replaceAll(" ").trim();
     }
 
+    /**
+     * The text decomposed (NFD) with its combining marks removed: "é" → "e", case and everything else kept. Plain
+     * ASCII, most mail, comes back as it is without being decomposed.
+     */
+    public static String withoutAccents(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+        }
+        return text;
+    }
+
     /** Accents folded and typographic punctuation made plain; case kept. */
     static String fold(String text) {
         var sb = new StringBuilder(text.length());

@@ -54,13 +54,33 @@ final class DealScorer {
         });
     }
 
+    /** What scoring reads from the new message itself: the same for every deal it is scored against. */
+    private record MailSide(MailMessage mail, Set<String> external, Set<String> names, Set<String> subject, Set<String> words,
+                            Set<String> references) {
+    }
+
+    /** The last message read on this thread, by identity: a message is scored against each open deal of its customer. */
+    private final ThreadLocal<MailSide> lastMail = new ThreadLocal<>();
+
+    private MailSide mailSide(MailMessage mail) {
+        var last = lastMail.get();
+        if (last != null && last.mail() == mail) return last;
+        var references = Words.references(mail.subject() + "\n" + mail.newText());
+        for (var a : mail.attachments()) references.addAll(Words.references(a.filename()));
+        var side = new MailSide(mail, external(mail), Set.copyOf(names(mail)), Set.copyOf(Words.of(mail.subject())),
+                Set.copyOf(Words.of(mail.newText())), Set.copyOf(references));
+        lastMail.set(side);
+        return side;
+    }
+
     DealScore score(MailMessage mail, Deal deal, List<StoredMessage> dealMessages) {
-        var external = external(mail);
+        var side = mailSide(mail);
+        var external = side.external();
         var dealPeople = new HashSet<String>();
         var dealSubjects = new HashSet<>(Words.of(deal.title()));
         var dealWords = new HashSet<String>();
         var dealReferences = new HashSet<String>();
-        var names = names(mail);
+        var names = new HashSet<>(side.names());
         Instant last = deal.createdAt();
         for (var m : dealMessages) {
             if (m.mail().date() != null && (last == null || m.mail().date().isAfter(last))) last = m.mail().date();
@@ -82,10 +102,10 @@ final class DealScorer {
         dealSubjects.removeAll(names);
         dealWords.removeAll(names);
         double participants = external.isEmpty() ? 0 : (double) external.stream().filter(dealPeople::contains).count() / external.size();
-        var subjectWords = Words.of(mail.subject());
+        var subjectWords = new HashSet<>(side.subject());
         subjectWords.removeAll(names);
         double subject = Words.overlap(subjectWords, dealSubjects);
-        var words = Words.of(mail.newText());
+        var words = new HashSet<>(side.words());
         words.removeAll(names);
         double wording = words.isEmpty() ? 0 : (double) words.stream().filter(dealWords::contains).count() / words.size();
         double recency = 0;
@@ -93,9 +113,7 @@ final class DealScorer {
             double days = Math.abs(Duration.between(last, mail.date()).toHours()) / 24.0;
             recency = Math.exp(-days / 30.0);
         }
-        var references = Words.references(mail.subject() + "\n" + mail.newText());
-        for (var a : mail.attachments()) references.addAll(Words.references(a.filename()));
-        boolean sharedReference = references.stream().anyMatch(dealReferences::contains);
+        boolean sharedReference = side.references().stream().anyMatch(dealReferences::contains);
         return new DealScore(deal, participants, subject, wording, recency, sharedReference);
     }
 

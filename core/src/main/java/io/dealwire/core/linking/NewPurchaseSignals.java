@@ -1,6 +1,8 @@
 package io.dealwire.core.linking;
 
-import java.text.Normalizer;
+import io.dealwire.core.inference.LiteralPrefilter;
+import io.dealwire.core.inference.TextNormalizer;
+
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -41,28 +43,53 @@ final class NewPurchaseSignals {
                     + "|\\binstead of\\b|\\b(devis|offre|proposition|soumission|chiffrage) (revise|revisee|modifie|modifiee|mis a jour|mise a jour|corrige|corrigee|actualise|actualisee)\\b"
                     + "|\\bnouvelle version\\b|\\bau lieu de\\b|\\bplutot que\\b");
 
+    /** What each pattern needs in a text to match at all: most mail holds none of it and skips the pattern. */
+    static final LiteralPrefilter NEW_PURCHASE_LITERALS = LiteralPrefilter.of(NEW_PURCHASE);
+    static final LiteralPrefilter EARLIER_OFFER_LITERALS = LiteralPrefilter.of(EARLIER_OFFER);
+    static final LiteralPrefilter SEPARATE_MATTER_LITERALS = LiteralPrefilter.of(SEPARATE_MATTER);
+    static final LiteralPrefilter REVISION_LITERALS = LiteralPrefilter.of(REVISION);
+
     private NewPurchaseSignals() {
     }
 
     static boolean opensNewPurchase(String subject, String newText) {
-        var text = fold(subject + "\n" + newText);
-        return NEW_PURCHASE.matcher(text).find();
+        return finds(NEW_PURCHASE, NEW_PURCHASE_LITERALS, subject, newText);
     }
 
     static boolean separateMatter(String subject, String newText) {
-        return SEPARATE_MATTER.matcher(fold(subject + "\n" + newText)).find();
+        return finds(SEPARATE_MATTER, SEPARATE_MATTER_LITERALS, subject, newText);
     }
 
     static boolean revisesOffer(String subject, String newText) {
-        return REVISION.matcher(fold(subject + "\n" + newText)).find();
+        return finds(REVISION, REVISION_LITERALS, subject, newText);
     }
 
     static boolean refersToEarlierOffer(String subject, String newText) {
-        return EARLIER_OFFER.matcher(fold(subject + "\n" + newText)).find();
+        return finds(EARLIER_OFFER, EARLIER_OFFER_LITERALS, subject, newText);
+    }
+
+    private static boolean finds(Pattern pattern, LiteralPrefilter literals, String subject, String newText) {
+        var text = folded(subject, newText);
+        return literals.mayMatch(text) && pattern.matcher(text).find();
+    }
+
+    /** The last message folded on this thread, by identity: the linker asks several questions of the same message. */
+    private record Folded(String subject, String newText, String folded) {
+    }
+
+    private static final ThreadLocal<Folded> LAST = new ThreadLocal<>();
+
+    private static String folded(String subject, String newText) {
+        var last = LAST.get();
+        if (last != null && last.subject() == subject && last.newText() == newText) return last.folded();
+        var folded = fold(subject + "\n" + newText);
+        LAST.set(new Folded(subject, newText, folded));
+        return folded;
     }
 
     private static String fold(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT)
-                .replace('’', '\'').replaceAll("\\s+", " ");
+        return WHITESPACE.matcher(TextNormalizer.withoutAccents(s).toLowerCase(Locale.ROOT).replace('’', '\'')).replaceAll(" ");
     }
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 }

@@ -1,6 +1,7 @@
 package io.dealwire.core.linking;
 
-import java.text.Normalizer;
+import io.dealwire.core.inference.TextNormalizer;
+
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -39,7 +40,7 @@ final class Words {
     static Set<String> of(String text) {
         var out = new LinkedHashSet<String>();
         if (text == null || text.isEmpty()) return out;
-        var folded = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+        var folded = TextNormalizer.withoutAccents(text).toLowerCase(Locale.ROOT);
         for (var token : folded.split("[^\\p{L}\\p{N}]+")) {
             if (token.length() < 3 || STOP.contains(token) || token.chars().allMatch(Character::isDigit)) continue;
             out.add(stem(token));
