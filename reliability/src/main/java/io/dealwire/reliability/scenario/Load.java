@@ -183,9 +183,13 @@ public final class Load implements Scenario {
     record CorpusMessage(byte[] raw, String messageId, String from) {
     }
 
-    /** The first {@code n} corpus messages that have a Message-ID and a sender, from every account's folders. */
+    /**
+     * The first {@code n} corpus messages that have a sender and a Message-ID no earlier one has: the corpus holds
+     * copies of a message in several folders, which the service would store once, so each is used once.
+     */
     private static List<CorpusMessage> corpusMessages(Path corpus, int n) throws IOException {
         var out = new ArrayList<CorpusMessage>(n);
+        var seen = new java.util.HashSet<String>();
         var session = Session.getInstance(new Properties());
         try (Stream<Path> files = Files.walk(corpus)) {
             var it = files.filter(Files::isRegularFile).filter(p -> p.getParent().getFileName().toString().equals("cur")
@@ -196,6 +200,7 @@ public final class Load implements Scenario {
                     var m = new MimeMessage(session, new ByteArrayInputStream(raw));
                     var from = m.getFrom();
                     if (m.getMessageID() == null || from == null || from.length == 0 || !(from[0] instanceof InternetAddress a)) continue;
+                    if (!seen.add(m.getMessageID())) continue;
                     out.add(new CorpusMessage(raw, m.getMessageID(), a.getAddress()));
                 } catch (MessagingException e) {
                     // an unparseable corpus file is simply not used
