@@ -55,19 +55,70 @@ final class Words {
         return token;
     }
 
-    /** Quote, order and file numbers (AQ-2025-1187, PO-88412, Q1042): letters and digits together, five characters or more. */
-    private static final java.util.regex.Pattern REFERENCE = java.util.regex.Pattern.compile(
-            "(?<![\\p{L}\\p{N}])(?=[\\p{L}\\p{N}/_-]*\\p{N})(?=[\\p{L}\\p{N}/_-]*\\p{L})[\\p{L}\\p{N}]+(?:[-/_][\\p{L}\\p{N}]+)*(?![\\p{L}\\p{N}])");
-
+    /**
+     * Quote, order and file numbers (AQ-2025-1187, PO-88412, Q1042): letters and digits together, five characters or more.
+     * What {@link #REFERENCE} matches, found in one pass instead of two lookaheads at every position.
+     */
     static Set<String> references(String text) {
         var out = new LinkedHashSet<String>();
         if (text == null || text.isEmpty()) return out;
-        var m = REFERENCE.matcher(text);
-        while (m.find()) {
-            var token = m.group().toUpperCase(Locale.ROOT);
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            int c = text.codePointAt(i);
+            // a reference starts at a letter or digit that follows none
+            if (!alnum(c) || i > 0 && alnum(text.codePointBefore(i))) {
+                i += Character.charCount(c);
+                continue;
+            }
+            // the lookaheads: a digit and a letter before the first character that is neither nor - / _
+            boolean digit = false, letter = false;
+            for (int j = i; j < n; ) {
+                int d = text.codePointAt(j);
+                if (!alnum(d) && d != '-' && d != '/' && d != '_') break;
+                digit |= isNumber(d);
+                letter |= Character.isLetter(d);
+                j += Character.charCount(d);
+            }
+            int end = alnumRunEnd(text, i);
+            if (!digit || !letter) {
+                i = end;
+                continue;
+            }
+            // letters and digits, then any number of one separator followed by more of them
+            while (end < n && (text.charAt(end) == '-' || text.charAt(end) == '/' || text.charAt(end) == '_')
+                    && end + 1 < n && alnum(text.codePointAt(end + 1))) {
+                end = alnumRunEnd(text, end + 1);
+            }
+            var token = text.substring(i, end).toUpperCase(Locale.ROOT);
             if (token.replaceAll("[-/_]", "").length() >= 5) out.add(token);
+            i = end;
         }
         return out;
+    }
+
+    /** The pattern {@link #references} implements, kept as its specification (tests compare the two). */
+    static final java.util.regex.Pattern REFERENCE = java.util.regex.Pattern.compile(
+            "(?<![\\p{L}\\p{N}])(?=[\\p{L}\\p{N}/_-]*\\p{N})(?=[\\p{L}\\p{N}/_-]*\\p{L})[\\p{L}\\p{N}]+(?:[-/_][\\p{L}\\p{N}]+)*(?![\\p{L}\\p{N}])");
+
+    private static boolean alnum(int c) {
+        return Character.isLetter(c) || isNumber(c);
+    }
+
+    /** {@code \\p{N}}: any numeric character, not only decimal digits (², ½, Ⅻ). */
+    private static boolean isNumber(int c) {
+        int t = Character.getType(c);
+        return t == Character.DECIMAL_DIGIT_NUMBER || t == Character.LETTER_NUMBER || t == Character.OTHER_NUMBER;
+    }
+
+    private static int alnumRunEnd(String text, int from) {
+        int j = from;
+        while (j < text.length()) {
+            int d = text.codePointAt(j);
+            if (!alnum(d)) break;
+            j += Character.charCount(d);
+        }
+        return j;
     }
 
     /** |a ∩ b| / min(|a|, |b|): 1 when the smaller set is contained in the other, 0 when disjoint or empty. */
