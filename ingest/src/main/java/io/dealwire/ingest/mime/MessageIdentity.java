@@ -32,7 +32,18 @@ public final class MessageIdentity {
         return Hashing.sha256Hex(basis).substring(0, ID_HEX_CHARS);
     }
 
-    private static String normalize(String s) {
-        return s == null ? "" : s.replaceAll("\\s+", " ").strip();
+    /** Each run of whitespace ({@code \\s}: space, tab, line breaks, form feed) made one space, ends stripped; one pass, no regex. */
+    static String normalize(String s) {
+        if (s == null) return "";
+        var sb = new StringBuilder(s.length());
+        boolean inRun = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+            if (!space) sb.append(c);
+            else if (!inRun) sb.append(' ');
+            inRun = space;
+        }
+        return sb.toString().strip();
     }
 }

@@ -16,15 +16,15 @@ final class ReplySplitter {
     record Split(String newText, String signature) {
     }
 
-    private static final Pattern ATTRIBUTION = Pattern.compile(
+    static final Pattern ATTRIBUTION = Pattern.compile(
             "^\\s*(On\\s.{0,300}\\swrote|Le\\s.{0,300}\\sa\\s+écrit|Am\\s.{0,300}\\sschrieb|El\\s.{0,300}\\sescribió)\\s*:\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    private static final Pattern SEPARATOR = Pattern.compile(
+    static final Pattern SEPARATOR = Pattern.compile(
             "^\\s*(-{2,}\\s*(Original Message|Message d'origine|Message original|Ursprüngliche Nachricht|Forwarded message|Message transféré)\\s*-{2,}.*"
                     + "|Begin forwarded message:|Début du message réexpédié :?)\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     // French Outlook writes "De\u00a0:" with a (narrow) non-breaking space before the colon
-    private static final Pattern HEADER_FROM = Pattern.compile("^\\s*\\*?(From|De|Von)[\\s\\u00a0\\u202f]?:\\*?[\\s\\u00a0]*\\S.*$", Pattern.CASE_INSENSITIVE);
+    static final Pattern HEADER_FROM = Pattern.compile("^\\s*\\*?(From|De|Von)[\\s\\u00a0\\u202f]?:\\*?[\\s\\u00a0]*\\S.*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern HEADER_NEXT = Pattern.compile(
             "^\\s*\\*?(Sent|Envoyé|Date|Gesendet|To|À|Cc|Subject|Objet)[\\s\\u00a0\\u202f]?:\\*?.*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern UNDERSCORES = Pattern.compile("^\\s*_{10,}\\s*$");
@@ -59,20 +59,42 @@ final class ReplySplitter {
     static int historyStart(List<String> lines) {
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            if (SEPARATOR.matcher(line).matches()) return i;
-            if (ATTRIBUTION.matcher(line).matches()) return i;
+            if (mayStartWith(line, SEPARATOR_LEADS) && SEPARATOR.matcher(line).matches()) return i;
+            boolean attribution = mayStartWith(line, ATTRIBUTION_LEADS);
+            if (attribution && ATTRIBUTION.matcher(line).matches()) return i;
             // attributions wrapped over two lines: "On Mon, … John Doe <" / "john@x.com> wrote:"
-            if (i + 1 < lines.size() && line.length() < 300
+            if (attribution && i + 1 < lines.size() && line.length() < 300
                     && ATTRIBUTION.matcher(line.stripTrailing() + " " + lines.get(i + 1).strip()).matches()
                     && !lines.get(i + 1).isBlank()) {
                 return i;
             }
-            if (HEADER_FROM.matcher(line).matches() && headerBlockFollows(lines, i + 1)) {
+            if (mayStartWith(line, HEADER_FROM_LEADS) && HEADER_FROM.matcher(line).matches() && headerBlockFollows(lines, i + 1)) {
                 return i > 0 && UNDERSCORES.matcher(lines.get(i - 1)).matches() ? i - 1 : i;
             }
             if (line.startsWith(">") && onlyQuotesFollow(lines, i)) return i;
         }
         return lines.size();
+    }
+
+    /*
+     * The characters a line can start with (after the whitespace the patterns skip) for each pattern to match: most
+     * lines of a message start with none of them and are not run through the pattern at all.
+     */
+    static final String SEPARATOR_LEADS = "-bBdD";
+    static final String ATTRIBUTION_LEADS = "oOlLaAeE";
+    static final String HEADER_FROM_LEADS = "*fFdDvV";
+
+    /**
+     * False only when the line's first character after {@code \\s} whitespace is a printable ASCII character not in
+     * {@code leads}; a blank line or one starting with any other character (control, non-ASCII) is left to the pattern.
+     */
+    static boolean mayStartWith(String line, String leads) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') continue;
+            return c < 0x20 || c >= 0x80 || leads.indexOf(c) >= 0;
+        }
+        return true;
     }
 
     private static boolean headerBlockFollows(List<String> lines, int from) {

@@ -66,4 +66,29 @@ class ReplySplitterTest {
         assertEquals(body.strip(), split(body).newText());
         assertEquals("", split(body).signature());
     }
+
+    /** A line the first-character check turns away is one its pattern would not have matched, alone or joined to the next. */
+    @Test
+    void theFirstCharacterCheckNeverTurnsAwayALineThePatternMatches() {
+        var random = new java.util.Random(5);
+        String[] pieces = {"On ", "Le ", "Am ", "El ", "From: ", "De : ", "*Von:* ", "-----Original Message-----", "Begin forwarded message:",
+                "Début du message réexpédié :", " ", "\t", "\u001C", "\u00a0", "x", "wrote:", " a écrit :", " schrieb:", "Mon, 2 Mar", "Alice <a@b.c>", ">", "é"};
+        int matched = 0;
+        for (int i = 0; i < 30_000; i++) {
+            var sb = new StringBuilder();
+            int n = 1 + random.nextInt(5);
+            for (int j = 0; j < n; j++) sb.append(pieces[random.nextInt(pieces.length)]);
+            var line = sb.toString();
+            var next = pieces[random.nextInt(pieces.length)] + pieces[random.nextInt(pieces.length)];
+            boolean separator = ReplySplitter.SEPARATOR.matcher(line).matches();
+            boolean attribution = ReplySplitter.ATTRIBUTION.matcher(line).matches()
+                    || ReplySplitter.ATTRIBUTION.matcher(line.stripTrailing() + " " + next.strip()).matches();
+            boolean header = ReplySplitter.HEADER_FROM.matcher(line).matches();
+            if (separator || attribution || header) matched++;
+            if (separator) org.junit.jupiter.api.Assertions.assertTrue(ReplySplitter.mayStartWith(line, ReplySplitter.SEPARATOR_LEADS), line);
+            if (attribution) org.junit.jupiter.api.Assertions.assertTrue(ReplySplitter.mayStartWith(line, ReplySplitter.ATTRIBUTION_LEADS), line);
+            if (header) org.junit.jupiter.api.Assertions.assertTrue(ReplySplitter.mayStartWith(line, ReplySplitter.HEADER_FROM_LEADS), line);
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(matched > 1000, "matches: " + matched);
+    }
 }
