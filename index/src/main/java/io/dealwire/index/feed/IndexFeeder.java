@@ -24,6 +24,8 @@ public final class IndexFeeder implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(IndexFeeder.class);
     public static final int BATCH = 500;
     static final Duration COMMIT_INTERVAL = Duration.ofSeconds(5);
+    /** How long a drain that keeps finding new messages indexes before making them searchable. */
+    static final Duration SEARCHABLE_WITHIN = Duration.ofMillis(500);
 
     private final MessageRepository messages;
     private final MessageIndex index;
@@ -98,7 +100,9 @@ public final class IndexFeeder implements AutoCloseable {
                     if (closed) break;
                     lock.lock();
                     try {
-                        drain(ProgressListener.NONE, 0, 0);
+                        // in bulk: the index's own periodic refresh would cut a backfill into tiny segments that
+                        // Lucene then spends its time merging; drain refreshes on its own schedule instead
+                        index.bulk(() -> drain(ProgressListener.NONE, 0, 0));
                         if (System.nanoTime() - lastCommitNanos >= COMMIT_INTERVAL.toNanos()) commit();
                     } finally {
                         lock.unlock();
@@ -134,6 +138,8 @@ public final class IndexFeeder implements AutoCloseable {
         // a writer reopened after a failure holds only what its last commit held: index again from there
         index.afterReopen(committed -> indexedSeq = Math.min(indexedSeq, committed));
         long n = 0;
+        long unrefreshed = 0;
+        long lastRefresh = System.nanoTime();
         while (true) {
             var batch = messages.changedSince(indexedSeq, BATCH);
             if (batch.isEmpty()) break;
@@ -142,9 +148,16 @@ public final class IndexFeeder implements AutoCloseable {
                 indexedSeq = Math.max(indexedSeq, m.seq());
             }
             n += batch.size();
+            unrefreshed += batch.size();
             if (total > 0) progress.progress(done + n, Math.max(total, done + n));
+            // while a backfill keeps the store ahead, what is indexed still becomes searchable twice a second
+            if (total == 0 && System.nanoTime() - lastRefresh >= SEARCHABLE_WITHIN.toNanos()) {
+                index.refresh();
+                unrefreshed = 0;
+                lastRefresh = System.nanoTime();
+            }
         }
-        if (n > 0) index.refresh();
+        if (unrefreshed > 0) index.refresh();
         return n;
     }
 

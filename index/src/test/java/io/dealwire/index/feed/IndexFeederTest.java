@@ -1,6 +1,7 @@
 package io.dealwire.index.feed;
 
 import io.dealwire.core.message.InMemoryMessageRepository;
+import io.dealwire.core.message.StoredMessage;
 import io.dealwire.core.user.Role;
 import io.dealwire.core.visibility.Viewer;
 import io.dealwire.index.IndexContext;
@@ -98,6 +99,30 @@ class IndexFeederTest {
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             while (total(index, "fresh") == 0 && System.nanoTime() < deadline) Thread.sleep(10);
             assertEquals(1, total(index, "fresh"));
+        }
+    }
+
+    @Test
+    void whileTheStoreStaysAheadWhatIsIndexedStillBecomesSearchable() throws Exception {
+        var repo = new InMemoryMessageRepository();
+        var producing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        // a backfill: every read of changes finds one more message, for as long as the test lets it
+        var endless = new ForwardingMessages(repo) {
+            private int next = 1;
+
+            @Override
+            public List<StoredMessage> changedSince(long seq, int limit) {
+                if (producing.get()) repo.save(message("m" + next, "Backfill " + next, "backfilled widget " + next++, "a@b.com", "2024-01-01T00:00:00Z"));
+                return repo.changedSince(seq, limit);
+            }
+        };
+        try (var index = MessageIndex.open(dir, IndexContext.NONE); var feeder = new IndexFeeder(endless, index)) {
+            feeder.runEvery(Duration.ofHours(1));
+            feeder.poke();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (total(index, "backfilled") == 0 && System.nanoTime() < deadline) Thread.sleep(20);
+            assertTrue(total(index, "backfilled") > 0, "searchable before the drain ends");
+            producing.set(false);
         }
     }
 
