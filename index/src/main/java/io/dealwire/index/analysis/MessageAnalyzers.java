@@ -30,7 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>participant, company and file-name fields: split on anything but letters and digits, folded, so
  *       {@code from:dasovich} and {@code filename:pdf} match parts of addresses and names.</li>
  * </ul>
- * The {@link #highlighting()} analyzer stacks every form of a word at one position so that the highlighter
+ * The {@link #highlighting} analyzer stacks every form of a word at one position so that the highlighter
  * finds the stemmed and folded query terms in one stored text.
  */
 public final class MessageAnalyzers {
@@ -67,23 +67,71 @@ public final class MessageAnalyzers {
             return forField(fieldName);
         }
     };
-    private final Analyzer highlighting = new Analyzer() {
-        @Override
-        protected TokenStreamComponents createComponents(String fieldName) {
-            var source = new StandardTokenizer();
-            TokenStream stream = new LowerCaseFilter(new ElisionFilter(source, FrenchAnalyzer.DEFAULT_ARTICLES));
-            return new TokenStreamComponents(source, new StackedVariantsFilter(stream, MessageAnalyzers.this::variants));
-        }
-    };
-
     /** The analyzer for each field of {@link MessageFields}, for indexing and for query building. */
     public Analyzer perField() {
         return perField;
     }
 
-    /** For re-analysing a stored preview when highlighting: every form of each word at one position. */
-    public Analyzer highlighting() {
-        return highlighting;
+    /**
+     * For re-analysing a stored preview when highlighting {@code terms} (the query's terms, in whatever field's
+     * analysis): every form of each word at one position, so that stemmed and folded query terms are found.
+     *
+     * <p>Only words that may be one of the terms get their forms looked up: every form is the word with its
+     * ending changed (stemmers only touch suffixes) and accents folded, so a word whose folded first letters
+     * start no term cannot match and passes as it is. On a preview of a thousand characters that skips almost
+     * every word. One analyzer per search: it holds that search's terms.
+     */
+    public Analyzer highlighting(java.util.Collection<String> terms) {
+        var candidates = new Candidates(terms);
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                var source = new StandardTokenizer();
+                TokenStream stream = new LowerCaseFilter(new ElisionFilter(source, FrenchAnalyzer.DEFAULT_ARTICLES));
+                return new TokenStreamComponents(source, new StackedVariantsFilter(stream,
+                        word -> candidates.mayMatch(word) ? variants(word) : List.of(word)));
+            }
+        };
+    }
+
+    /** The folded leading letters of a search's terms, to tell at once the words that cannot be one of them. */
+    private static final class Candidates {
+        private static final int PREFIX = 3;
+        private final java.util.Set<String> prefixes = new java.util.HashSet<>();
+        private final boolean shortTerms;
+
+        Candidates(java.util.Collection<String> terms) {
+            for (var t : terms) prefixes.add(head(t));
+            shortTerms = prefixes.stream().anyMatch(p -> p.length() < PREFIX);
+        }
+
+        boolean mayMatch(String word) {
+            var head = head(word);
+            if (head.length() < PREFIX) return true; // too short to tell: look its forms up
+            if (prefixes.contains(head)) return true;
+            // a term shorter than the prefix ("ai", stem of "aie") starts words of any length
+            if (shortTerms) for (int n = 1; n < PREFIX; n++) if (prefixes.contains(head.substring(0, n))) return true;
+            return false;
+        }
+
+        /** The first {@value #PREFIX} letters of a word, accents folded (most words have none: no copy then). */
+        private static String head(String word) {
+            int n = Math.min(word.length(), PREFIX);
+            for (int i = 0; i < n; i++) {
+                if (word.charAt(i) >= 0x80) {
+                    var folded = fold(word.substring(0, Math.min(word.length(), PREFIX * 2)));
+                    return folded.substring(0, Math.min(folded.length(), PREFIX));
+                }
+            }
+            return word.substring(0, n);
+        }
+
+        private static String fold(String s) {
+            var in = s.toCharArray();
+            var out = new char[in.length * 4];
+            int n = ASCIIFoldingFilter.foldToASCII(in, 0, out, 0, in.length);
+            return new String(out, 0, n);
+        }
     }
 
     Analyzer forField(String field) {

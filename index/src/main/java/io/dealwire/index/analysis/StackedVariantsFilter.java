@@ -36,7 +36,7 @@ final class StackedVariantsFilter extends TokenFilter {
         // forms.get(0) is the token itself, already in the attributes
         pending = forms;
         next = 1;
-        state = captureState();
+        state = forms.size() > 1 ? captureState() : null; // a word with no other form needs no copy of its attributes
         return true;
     }
 

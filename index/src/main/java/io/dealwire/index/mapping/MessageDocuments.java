@@ -9,7 +9,6 @@ import io.dealwire.core.inference.LanguageDetector;
 import io.dealwire.core.inference.TextNormalizer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -18,7 +17,6 @@ import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 
 import java.time.ZoneOffset;
@@ -31,21 +29,14 @@ import static io.dealwire.index.mapping.MessageFields.*;
 /**
  * Turns a stored message into its Lucene document. Only what a hit shows is stored (subject, sender,
  * a capped preview of the new text, ids); the full text is indexed but never stored, which keeps the
- * index well under the size of the mail it covers.
+ * index well under the size of the mail it covers. The message's own words are indexed stemmed by
+ * language ({@code body_en}, {@code body_fr}); their folded form is part of the full text's field.
  */
 public final class MessageDocuments {
     /** Characters of the new text kept for snippets: enough for two passages around a match. */
     public static final int PREVIEW_CHARS = 1200;
     private static final int DETECTION_CHARS = 4000;
     static final DateTimeFormatter MONTH_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
-
-    /** Words without positions: the quoted history is searchable by word but not by phrase. */
-    private static final FieldType WORDS_ONLY = new FieldType(TextField.TYPE_NOT_STORED);
-
-    static {
-        WORDS_ONLY.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
-        WORDS_ONLY.freeze();
-    }
 
     private final IndexContext context;
 
@@ -78,16 +69,19 @@ public final class MessageDocuments {
         if (mail.isAutomated()) doc.add(new StringField(AUTOMATED, TRUE, Field.Store.NO));
 
         // An erased message keeps its metadata (dates, links) but no personal content.
-        if (m.erased()) return doc;
+        if (m.erased()) {
+            doc.add(new StringField(ERASED, TRUE, Field.Store.NO));
+            return doc;
+        }
 
         var language = m.language().isBlank() ? detectLanguage(mail.newText()) : m.language();
         doc.add(new KeywordField(LANGUAGE, language.isEmpty() ? "und" : language, Field.Store.YES));
         addText(doc, SUBJECT, mail.subject(), language);
-        addText(doc, BODY, mail.newText(), language);
-        doc.add(new Field(FULL, mail.text(), WORDS_ONLY));
+        addLanguageText(doc, BODY, mail.newText(), language);
+        doc.add(new TextField(FULL, mail.text(), Field.Store.NO));
         doc.add(new StoredField(SUBJECT, mail.subject()));
-        var newText = mail.newText();
-        doc.add(new StoredField(PREVIEW, newText.length() > PREVIEW_CHARS ? newText.substring(0, PREVIEW_CHARS) : newText));
+        var shown = mail.newText().isBlank() ? mail.text() : mail.newText();
+        doc.add(new StoredField(PREVIEW, shown.length() > PREVIEW_CHARS ? shown.substring(0, PREVIEW_CHARS) : shown));
 
         if (mail.from() != null) {
             addAddress(doc, FROM_ADDR, FROM_TEXT, mail.from());
@@ -149,9 +143,15 @@ public final class MessageDocuments {
     /** English or French analysis by language; both when the language is unknown. The folded form always. */
     private static void addText(Document doc, String field, String text, String language) {
         if (text.isEmpty()) return;
+        addLanguageText(doc, field, text, language);
+        doc.add(new TextField(field + FOLD, text, Field.Store.NO));
+    }
+
+    /** English or French analysis by language; both when the language is unknown. */
+    private static void addLanguageText(Document doc, String field, String text, String language) {
+        if (text.isEmpty()) return;
         if (!language.equals("fr")) doc.add(new TextField(field + EN, text, Field.Store.NO));
         if (!language.equals("en")) doc.add(new TextField(field + FR, text, Field.Store.NO));
-        doc.add(new TextField(field + FOLD, text, Field.Store.NO));
     }
 
     private static SortedSetDocValuesField label(String field, String id, String name) {

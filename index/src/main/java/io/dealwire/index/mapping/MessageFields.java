@@ -9,7 +9,7 @@ import java.util.Set;
  * store rather than read with the wrong assumptions.
  */
 public final class MessageFields {
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
 
     /** Suffixes selecting the analyzer (see {@code MessageAnalyzers}). */
     public static final String EN = "_en";
@@ -22,7 +22,11 @@ public final class MessageFields {
     public static final String CONVERSATION = "conv";
     public static final String SUBJECT = "subject";
     public static final String BODY = "body";
-    /** The whole text including quoted history: folded words without positions (phrases go to {@link #BODY}). */
+    /**
+     * The whole text including quoted and forwarded history, folded, with positions: a phrase is found wherever
+     * it was written ({@code "natural gas"} in a forwarded newsletter). It also serves the folded form of the
+     * message's own words, which therefore have no {@code body_fold} field of their own.
+     */
     public static final String FULL = "full";
     public static final String FROM_ADDR = "from_addr";
     public static final String FROM_TEXT = "from_text";
@@ -47,6 +51,8 @@ public final class MessageFields {
     public static final String LANGUAGE = "lang";
     public static final String AUTOMATED = "automated";
     public static final String PRIVATE = "private";
+    /** Erased (GDPR): metadata kept, content gone; left out of timelines. */
+    public static final String ERASED = "erased";
     /** Private or internal-only: visible to the owners of the message's mailboxes only. */
     public static final String RESTRICTED = "restricted";
 
@@ -68,7 +74,6 @@ public final class MessageFields {
 
     /** Fields a free word is looked up in, with a boost per field. */
     public static final List<String> SUBJECT_FIELDS = List.of(SUBJECT + EN, SUBJECT + FR, SUBJECT + FOLD);
-    public static final List<String> BODY_FIELDS = List.of(BODY + EN, BODY + FR, BODY + FOLD);
 
     /** Facet dimensions, by the name the API shows. */
     public static final List<String> FACETS = List.of(COMPANY, DEAL, STAGE, OWNER, MONTH);

@@ -28,11 +28,14 @@ public final class LuceneQueryBuilder {
 
     private static final List<Weighted> WORD_FIELDS = List.of(
             new Weighted(SUBJECT + EN, 2f), new Weighted(SUBJECT + FR, 2f), new Weighted(SUBJECT + FOLD, 1.5f),
-            new Weighted(BODY + EN, 1f), new Weighted(BODY + FR, 1f), new Weighted(BODY + FOLD, 0.8f),
+            new Weighted(BODY + EN, 1f), new Weighted(BODY + FR, 1f),
             new Weighted(FROM_TEXT, 1f), new Weighted(TO_TEXT, 0.5f), new Weighted(CC_TEXT, 0.5f),
             new Weighted(FILENAME, 1f), new Weighted(COMPANY_TEXT, 0.5f), new Weighted(DEAL_TEXT, 0.5f));
-    /** Words of the quoted history count, but less than the message's own words. */
-    private static final Weighted FULL_FIELD = new Weighted(FULL, 0.3f);
+    /**
+     * The whole text, quoted and forwarded history included, folded: it counts less than the message's own
+     * words, which also match their language's field.
+     */
+    private static final Weighted FULL_FIELD = new Weighted(FULL, 0.5f);
 
     private final QueryBuilder analysis;
 
@@ -54,8 +57,8 @@ public final class LuceneQueryBuilder {
     private Query toQuery(QueryNode node) {
         return switch (node) {
             case QueryNode.All a -> new MatchAllDocsQuery();
-            case QueryNode.Word w -> text(w.text(), true);
-            case QueryNode.Phrase p -> text(p.text(), false);
+            case QueryNode.Word w -> text(w.text());
+            case QueryNode.Phrase p -> text(p.text());
             case QueryNode.Operator op -> operator(op);
             case QueryNode.DateRange r -> dateRange(r);
             case QueryNode.Not n -> {
@@ -104,14 +107,14 @@ public final class LuceneQueryBuilder {
         return b.build();
     }
 
-    /** A word or phrase in every text field; the quoted history only for single words (it has no positions). */
-    private Query text(String text, boolean word) {
+    /** A word or phrase in every text field, the whole text (quoted and forwarded history) included. */
+    private Query text(String text) {
         var b = new BooleanQuery.Builder();
         int clauses = 0;
         for (var f : WORD_FIELDS) {
             clauses += addShould(b, analysis.createPhraseQuery(f.field(), text), f.boost());
         }
-        if (word) clauses += addShould(b, analysis.createBooleanQuery(FULL_FIELD.field(), text, Occur.MUST), FULL_FIELD.boost());
+        clauses += addShould(b, analysis.createPhraseQuery(FULL_FIELD.field(), text), FULL_FIELD.boost());
         return clauses == 0 ? null : b.build();
     }
 

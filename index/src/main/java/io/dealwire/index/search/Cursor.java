@@ -22,7 +22,7 @@ final class Cursor {
     }
 
     static String fingerprint(SearchRequest r) {
-        return Integer.toHexString(Objects.hash(r.q(), r.sort(), r.groupByConversation()));
+        return Integer.toHexString(Objects.hash(r.q(), r.sort(), r.groupByConversation(), r.within()));
     }
 
     static String encode(SearchRequest r, FieldDoc last) {

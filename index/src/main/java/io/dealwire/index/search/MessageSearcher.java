@@ -3,7 +3,10 @@ package io.dealwire.index.search;
 import io.dealwire.core.visibility.Viewer;
 import io.dealwire.index.analysis.MessageAnalyzers;
 import io.dealwire.index.query.LuceneQueryBuilder;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
@@ -25,6 +28,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static io.dealwire.index.mapping.MessageFields.*;
@@ -33,7 +37,11 @@ import static io.dealwire.index.mapping.MessageFields.*;
 public final class MessageSearcher {
     private static final int FACET_VALUES = 20;
     private static final int SNIPPET_PASSAGES = 2;
-    private static final Set<String> HIGHLIGHTED_FIELDS = Set.of(BODY + EN, BODY + FR, BODY + FOLD);
+    private static final Set<String> HIGHLIGHTED_FIELDS = Set.of(BODY + EN, BODY + FR, FULL);
+    /** What a hit shows: read once per hit, the preview included (the highlighter works from that copy). */
+    private static final Set<String> HIT_FIELDS = Set.of(ID, HEADER_ID, CONVERSATION, SUBJECT, FROM_DISPLAY, DATE, PREVIEW,
+            DEAL, DEAL_TITLE, STAGE, COMPANY, COMPANY_NAME, DIRECTION, LANGUAGE, HAS_ATTACHMENT);
+    private static final Query ERASED_MESSAGES = new TermQuery(new Term(ERASED, TRUE));
     private static final org.apache.lucene.search.Sort BY_RELEVANCE = new org.apache.lucene.search.Sort(
             SortField.FIELD_SCORE, new SortField(DATE, SortField.Type.LONG, true), new SortField(ID, SortField.Type.STRING));
     private static final org.apache.lucene.search.Sort BY_DATE = new org.apache.lucene.search.Sort(
@@ -48,6 +56,7 @@ public final class MessageSearcher {
     }
 
     public SearchResult search(IndexSearcher searcher, SearchRequest request, Viewer viewer) throws IOException {
+        if (request.within() != null) return newest(searcher, request, viewer);
         var userQuery = queries.build(request.q());
         var query = new BooleanQuery.Builder()
                 .add(userQuery, Occur.MUST)
@@ -76,22 +85,55 @@ public final class MessageSearcher {
             more = groupPage(searcher, query, sort, top, batch, request.limit(), page, matches);
         }
 
-        var snippets = snippets(searcher, userQuery, page);
+        var docs = documents(searcher, page);
+        var snippets = snippets(searcher, userQuery, page, docs);
         var hits = new ArrayList<Hit>(page.size());
-        var stored = searcher.storedFields();
         for (int i = 0; i < page.size(); i++) {
             var fd = page.get(i);
-            var doc = stored.document(fd.doc);
-            var dateField = doc.getField(DATE);
-            hits.add(new Hit(doc.get(ID), doc.get(HEADER_ID), doc.get(CONVERSATION), nullToEmpty(doc.get(SUBJECT)), nullToEmpty(doc.get(FROM_DISPLAY)),
-                    dateField == null ? null : Instant.ofEpochMilli(dateField.numericValue().longValue()),
-                    snippets[i] == null ? "" : snippets[i], doc.get(DEAL), doc.get(DEAL_TITLE), doc.get(STAGE),
-                    doc.get(COMPANY), doc.get(COMPANY_NAME), doc.get(DIRECTION), doc.get(LANGUAGE),
-                    doc.get(HAS_ATTACHMENT) != null, matches.get(i), Float.isNaN(fd.score) ? 0f : fd.score));
+            hits.add(hit(docs.get(i), snippets[i] == null ? "" : snippets[i], matches.get(i), Float.isNaN(fd.score) ? 0f : fd.score));
         }
         String next = more && !page.isEmpty() ? Cursor.encode(request, page.getLast()) : null;
         long total = request.groupByConversation() ? counts.conversations() : counts.total();
         return new SearchResult(total, hits, counts.facets(), next);
+    }
+
+    /** A {@link SearchRequest.Within} lookup: newest first, no facets, the plain start of the text as snippet. */
+    private SearchResult newest(IndexSearcher searcher, SearchRequest request, Viewer viewer) throws IOException {
+        var within = request.within();
+        var scope = new BooleanQuery.Builder();
+        if (!within.dealIds().isEmpty())
+            scope.add(new TermInSetQuery(DEAL, within.dealIds().stream().map(BytesRef::new).toList()), Occur.SHOULD);
+        if (!within.conversationIds().isEmpty())
+            scope.add(new TermInSetQuery(CONVERSATION, within.conversationIds().stream().map(BytesRef::new).toList()), Occur.SHOULD);
+        if (within.dealIds().isEmpty() && within.conversationIds().isEmpty()) return new SearchResult(0, List.of(), Map.of(), null);
+        var query = new BooleanQuery.Builder()
+                .add(queries.build(request.q()), Occur.MUST)
+                .add(scope.build(), Occur.FILTER)
+                .add(VisibilityFilter.of(viewer), Occur.FILTER);
+        if (!within.withErased()) query.add(ERASED_MESSAGES, Occur.MUST_NOT);
+        var top = searcher.search(query.build(), new TopFieldCollectorManager(BY_DATE, request.limit(), null, Integer.MAX_VALUE));
+        var page = new ArrayList<FieldDoc>(top.scoreDocs.length);
+        for (var sd : top.scoreDocs) page.add((FieldDoc) sd);
+        var docs = documents(searcher, page);
+        var hits = new ArrayList<Hit>(page.size());
+        for (var doc : docs) hits.add(hit(doc, nullToEmpty(doc.get(PREVIEW)), 1, 0f));
+        return new SearchResult(top.totalHits.value(), hits, Map.of(), null);
+    }
+
+    private static List<Document> documents(IndexSearcher searcher, List<FieldDoc> page) throws IOException {
+        var stored = searcher.storedFields();
+        var docs = new ArrayList<Document>(page.size());
+        for (var fd : page) docs.add(stored.document(fd.doc, HIT_FIELDS));
+        return docs;
+    }
+
+    private static Hit hit(Document doc, String snippet, int matches, float score) {
+        var dateField = doc.getField(DATE);
+        return new Hit(doc.get(ID), doc.get(HEADER_ID), doc.get(CONVERSATION), nullToEmpty(doc.get(SUBJECT)), nullToEmpty(doc.get(FROM_DISPLAY)),
+                dateField == null ? null : Instant.ofEpochMilli(dateField.numericValue().longValue()),
+                snippet, doc.get(DEAL), doc.get(DEAL_TITLE), doc.get(STAGE),
+                doc.get(COMPANY), doc.get(COMPANY_NAME), doc.get(DIRECTION), doc.get(LANGUAGE),
+                doc.get(HAS_ATTACHMENT) != null, matches, score);
     }
 
     /**
@@ -126,19 +168,45 @@ public final class MessageSearcher {
         }
     }
 
-    private String[] snippets(IndexSearcher searcher, Query userQuery, List<FieldDoc> page) throws IOException {
+    /**
+     * Highlights each hit's preview, re-analysed with every form of each word stacked; the previews come from
+     * the documents already read for the hits rather than from a second decompression of stored fields.
+     */
+    private String[] snippets(IndexSearcher searcher, Query userQuery, List<FieldDoc> page, List<Document> docs) throws IOException {
         if (page.isEmpty()) return new String[0];
-        var highlighter = UnifiedHighlighter.builder(searcher, analyzers.highlighting())
+        var previews = new java.util.HashMap<Integer, String>();
+        for (int i = 0; i < page.size(); i++) previews.put(page.get(i).doc, nullToEmpty(docs.get(i).get(PREVIEW)));
+        var collected = new java.util.HashSet<Term>();
+        userQuery.visit(org.apache.lucene.search.QueryVisitor.termCollector(collected)); // excluded (-word) terms are not visited
+        var terms = collected.stream().filter(t -> HIGHLIGHTED_FIELDS.contains(t.field())).toList();
+        // Only the words: with anything else in the query (date ranges, filters) the highlighter would index
+        // each preview in memory to run the query on it, several times slower than matching its tokens.
+        var highlighted = new BooleanQuery.Builder();
+        for (var t : terms) highlighted.add(new TermQuery(t), Occur.SHOULD);
+        var highlightQuery = highlighted.build();
+        var builder = UnifiedHighlighter.builder(searcher, analyzers.highlighting(terms.stream().map(Term::text).toList()))
                 .withFieldMatcher(HIGHLIGHTED_FIELDS::contains)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
                 .withMaxNoHighlightPassages(1)
                 // No phrase, multi-term or weight-match flags: those re-run the query on an in-memory index
                 // per hit; streaming the preview's tokens against the query terms is several times faster,
                 // at the price of highlighting a phrase's words wherever they occur in the passage.
-                .withFlags(java.util.EnumSet.noneOf(UnifiedHighlighter.HighlightFlag.class))
-                .build();
-        var docs = new TopDocs(new TotalHits(page.size(), TotalHits.Relation.EQUAL_TO), page.toArray(ScoreDoc[]::new));
-        return highlighter.highlight(PREVIEW, userQuery, docs, SNIPPET_PASSAGES);
+                .withFlags(java.util.EnumSet.noneOf(UnifiedHighlighter.HighlightFlag.class));
+        var highlighter = new UnifiedHighlighter(builder) {
+            @Override
+            protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold) throws IOException {
+                var values = new ArrayList<CharSequence[]>();
+                for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
+                    var text = previews.getOrDefault(doc, "");
+                    var row = new CharSequence[fields.length];
+                    java.util.Arrays.fill(row, text);
+                    values.add(row);
+                }
+                return values;
+            }
+        };
+        var top = new TopDocs(new TotalHits(page.size(), TotalHits.Relation.EQUAL_TO), page.toArray(ScoreDoc[]::new));
+        return highlighter.highlight(PREVIEW, highlightQuery, top, SNIPPET_PASSAGES);
     }
 
     private static String nullToEmpty(String s) {

@@ -185,4 +185,21 @@ class VisibilityTest {
             assertEquals(expectedConversations.get(hit.conversationId()), hit.conversationMatches(), hit.id());
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void timelineLookupsShowOnlyWhatTheViewerMaySee(Case c) {
+        var deals = Set.copyOf(SEEDS.stream().map(Seed::deal).toList());
+        var conversations = Set.copyOf(SEEDS.stream().map(s -> s.stored().conversationId()).toList());
+        for (var within : List.of(new SearchRequest.Within(deals, Set.of()), new SearchRequest.Within(Set.of(), conversations))) {
+            var r = index.search(SearchRequest.newest("", within, 100), c.viewer());
+            assertEquals(c.visible(), Set.copyOf(r.hits().stream().map(Hit::id).toList()), within.toString());
+            assertEquals(c.visible().size(), r.total(), within.toString());
+            var dates = r.hits().stream().map(Hit::date).toList();
+            assertEquals(dates.stream().sorted(java.util.Comparator.reverseOrder()).toList(), dates, "newest first");
+            var hiddenSecrets = SEEDS.stream().filter(s -> !c.visible().contains(s.id())).map(Seed::secret).toList();
+            for (var hit : r.hits())
+                for (var secret : hiddenSecrets) assertFalse(hit.snippet().contains(secret) || hit.subject().contains(secret), hit.toString());
+        }
+    }
 }
