@@ -1,21 +1,23 @@
 package io.dealwire.api.app;
 
 import io.dealwire.api.http.Access;
-import io.dealwire.core.store.Store;
 import io.dealwire.core.user.User;
 import io.dealwire.core.visibility.VisibilityPolicy;
 
-/** Resolves a user's {@link Access} with the core's one {@link VisibilityPolicy}, over the current mailboxes. */
+/**
+ * Resolves a user's {@link Access} with the core's one {@link VisibilityPolicy}, over the current mailboxes
+ * (kept in memory by {@link CachedMailboxes}, dropped whenever a mailbox is saved or deleted).
+ */
 final class AccessResolver implements Access.Resolver {
-    private final Store store;
+    private final CachedMailboxes mailboxes;
 
-    AccessResolver(Store store) {
-        this.store = store;
+    AccessResolver(CachedMailboxes mailboxes) {
+        this.mailboxes = mailboxes;
     }
 
     @Override
     public Access apply(User user) {
-        var policy = new VisibilityPolicy(store.mailboxes().list());
+        var policy = mailboxes.policy();
         var viewer = policy.viewer(user);
         return new Access(user, viewer, message -> policy.canSeeMessage(viewer, message));
     }

@@ -69,7 +69,9 @@ public final class Dealwire implements AutoCloseable {
 
     public static Dealwire start(Config config) {
         var clock = Clock.systemUTC();
-        MongoStore store = openStore(config);
+        MongoStore mongo = openStore(config);
+        // Every in-process write goes through it, so that what it keeps in memory (mailboxes) stays current.
+        var store = new CachingStore(mongo);
         Search search = null;
         Mailboxes mailboxes = null;
         Vertx vertx = null;
@@ -89,7 +91,7 @@ public final class Dealwire implements AutoCloseable {
             search = Search.open(config, store);
             var crmServices = CrmServices.create(config, store, clock);
             mailboxes = Mailboxes.start(config, store, crmServices.intake(), secrets, search);
-            var access = new AccessResolver(store);
+            var access = new AccessResolver(store.mailboxes());
 
             vertx = Vertx.vertx();
             var blocking = new Blocking(vertx);
@@ -99,16 +101,16 @@ public final class Dealwire implements AutoCloseable {
             var finalMailboxes = mailboxes;
             var crm = new io.dealwire.api.crm.CrmRoutes(store, access, DealActivities.of(store), blocking, clock);
             List<Consumer<Router>> open = List.of(
-                    new HealthRoutes(() -> health(finalSearch, finalMailboxes), blocking)::mount,
+                    new HealthRoutes(() -> health(finalSearch, finalMailboxes), mongo::health, blocking)::mount,
                     new OpenApiRoutes()::mount,
                     crm::mountOpen,
                     WebApp::mount);
             List<Consumer<Router>> secured = List.of(
                     new UserRoutes(accounts, store.users(), blocking)::mount,
                     new MailboxRoutes(mailboxService, blocking)::mount,
-                    new AdminRoutes(search, dir -> Backup.write(store, dir), blocking)::mount,
+                    new AdminRoutes(search, dir -> Backup.write(mongo, dir), blocking)::mount,
                     new SearchRoutes(search, store, access, blocking)::mount,
-                    new ContextRoutes(new ContextService(store, DealActivities.of(store), clock), access, blocking)::mount,
+                    new ContextRoutes(new ContextService(store, search::newest, clock), access, blocking)::mount,
                     crm::mountSecured,
                     new CorrectionRoutes(crmServices.corrections(), new Scopes(store, access), blocking)::mount);
             server.start(config.httpHost(), config.httpPort(), config.rateLimit(), open, new AuthHandler(accounts, crm.sessionAuth(), blocking), secured)

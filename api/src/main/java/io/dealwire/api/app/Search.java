@@ -116,6 +116,11 @@ public final class Search implements AutoCloseable {
         return index.search(request, viewer);
     }
 
+    /** The newest messages of these deals or conversations the viewer may read: what {@link io.dealwire.api.context.RecentMail} reads. */
+    public java.util.List<io.dealwire.index.search.Hit> newest(String q, SearchRequest.Within within, Viewer viewer, int limit) {
+        return index.search(SearchRequest.newest(q, within, limit), viewer).hits();
+    }
+
     /** A message was just stored: index it now rather than at the next poll. */
     public void poke() {
         feeder.poke();

@@ -13,11 +13,15 @@ import io.dealwire.core.contact.Contact;
 import io.dealwire.core.deal.Deal;
 import io.dealwire.core.deal.StageChange;
 import io.dealwire.core.message.Direction;
-import io.dealwire.core.message.EmailAddress;
 import io.dealwire.core.message.StoredMessage;
 import io.dealwire.core.pipeline.Pipeline;
 import io.dealwire.core.store.Store;
+import io.dealwire.core.activity.ActivityCalculator;
+import io.dealwire.core.message.MailMessage;
+import io.dealwire.core.user.Role;
 import io.dealwire.core.visibility.Viewer;
+import io.dealwire.index.search.Hit;
+import io.dealwire.index.search.SearchRequest.Within;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -25,22 +29,31 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
-/** Builds the context of one message or address for a viewer. Blocking: call from a virtual thread. */
+/**
+ * Builds the context of one message or address for a viewer. Blocking: call from a virtual thread.
+ *
+ * <p>The add-on asks for it beside every message it shows, so it reads no message bodies: the timeline, whether
+ * a rep may see a deal and the deals' activity come from bounded, date-sorted reads of the search index
+ * ({@link RecentMail}); records (contact, company, deals, stage history) from the store.
+ */
 public final class ContextService {
     private static final int TIMELINE = 10;
     private static final int EVIDENCE = 5;
     private static final int SNIPPET = 160;
+    /** What the core's activity rules count: mail between us and the customer, written by a person. */
+    static final String EXCHANGES = "is:inbound OR is:outbound -is:automated";
 
     private final Store store;
-    private final DealStatus status;
+    private final RecentMail recent;
     private final Clock clock;
 
-    public ContextService(Store store, DealStatus status, Clock clock) {
+    public ContextService(Store store, RecentMail recent, Clock clock) {
         this.store = store;
-        this.status = status;
+        this.recent = recent;
         this.clock = clock;
     }
 
@@ -80,13 +93,10 @@ public final class ContextService {
         // A rep sees a deal only when they can read at least one of its messages.
         var visibleDeals = deals.values().stream().filter(d -> viewer.role().seesEverything()
                 || viewer.userId().equals(d.ownerId())
-                || store.messages().findByDeal(d.id()).stream().anyMatch(canSee)).toList();
+                || !recent.newest("", new Within(Set.of(d.id()), Set.of(), true), viewer, 1).isEmpty()).toList();
 
-        var timeline = new ArrayList<StoredMessage>();
-        for (var d : visibleDeals) timeline.addAll(store.messages().findByDeal(d.id()).stream().filter(canSee).toList());
-        if (message != null && message.conversationId() != null)
-            store.messages().findByConversation(message.conversationId()).stream().filter(canSee)
-                    .filter(m -> timeline.stream().noneMatch(t -> t.id().equals(m.id()))).forEach(timeline::add);
+        var conversations = message != null && message.conversationId() != null ? Set.of(message.conversationId()) : Set.<String>of();
+        var timeline = recent.newest("", new Within(visibleDeals.stream().map(Deal::id).collect(Collectors.toSet()), conversations), viewer, TIMELINE);
 
         var pipeline = store.pipelines().find(visibleDeals.isEmpty() ? "default" : visibleDeals.getFirst().pipelineId());
         boolean known = contact != null || company != null || !visibleDeals.isEmpty();
@@ -95,22 +105,20 @@ public final class ContextService {
                 known,
                 contact == null ? null : new ContactView(contact.id(), contact.name(), contact.title(), contact.emails(), contact.phones(), contact.companyId()),
                 company == null ? null : new CompanyView(company.id(), company.name(), company.domains()),
-                visibleDeals.stream().map(this::dealView).toList(),
+                visibleDeals.stream().map(d -> dealView(d, viewer)).toList(),
                 message == null ? null : message.dealId(),
                 message == null ? null : message.conversationId(),
-                timeline.stream().filter(m -> !m.erased())
-                        .sorted(Comparator.comparing((StoredMessage m) -> m.mail().date(), Comparator.nullsLast(Comparator.reverseOrder())))
-                        .limit(TIMELINE).map(ContextService::timelineItem).toList(),
+                timeline.stream().map(ContextService::timelineItem).toList(),
                 pipeline.map(p -> p.stages().stream().map(s -> new StageView(s.id(), s.name(), s.kind().name().toLowerCase(Locale.ROOT))).toList())
                         .orElse(List.of()));
     }
 
-    private DealView dealView(Deal deal) {
+    private DealView dealView(Deal deal, Viewer viewer) {
         var pipeline = store.pipelines().find(deal.pipelineId());
         var stage = pipeline.flatMap(p -> p.stage(deal.stageId()))
                 .map(s -> new StageView(s.id(), s.name(), s.kind().name().toLowerCase(Locale.ROOT)))
                 .orElse(new StageView(deal.stageId(), deal.stageId(), "open"));
-        var activity = pipeline.map(p -> status.of(deal, p, clock.instant()))
+        var activity = pipeline.map(p -> activity(deal, p, viewer))
                 .orElse(new DealStatus.Activity(false, false, false, null, null));
         var history = store.deals().changes(deal.id());
         var evidence = history.stream().filter(c -> c.status() == StageChange.Status.APPLIED)
@@ -128,11 +136,32 @@ public final class ContextService {
                 evidence, suggestions);
     }
 
-    private static TimelineItem timelineItem(StoredMessage m) {
-        var snippet = Timelines.snippet(m, SNIPPET);
-        return new TimelineItem(m.mail().messageId(), m.conversationId(), m.mail().subject(),
-                Optional.ofNullable(m.mail().from()).map(EmailAddress::toString).orElse(""), m.mail().date(),
-                m.direction() == null ? null : m.direction().name().toLowerCase(Locale.ROOT), snippet);
+    /**
+     * The core's activity rules applied to the deal's last exchange with the customer, the only message they
+     * look at. It is read as the viewer with a manager's reach: every message of the deal counts except other
+     * people's private conversations, which the context must not reveal even as a date.
+     */
+    private DealStatus.Activity activity(Deal deal, Pipeline pipeline, Viewer viewer) {
+        var reach = new Viewer(viewer.userId(), Role.MANAGER, viewer.mailboxIds());
+        var last = recent.newest(EXCHANGES, new Within(Set.of(deal.id()), Set.of(), true), reach, 1);
+        var a = ActivityCalculator.compute(deal, pipeline, last.stream().map(ContextService::exchange).toList(), clock.instant());
+        return new DealStatus.Activity(a.needsReply(), a.awaitingReply(), a.inactive(),
+                a.lastActivity() == null ? null : a.daysSince(), a.lastActivity());
+    }
+
+    /** What the activity rules read of a message (date, direction, a person's mail), from its index entry. */
+    private static StoredMessage exchange(Hit hit) {
+        // the index keeps 0 for a message without a date, which the rules do not count
+        var date = hit.date() == null || hit.date().toEpochMilli() == 0 ? null : hit.date();
+        var mail = new MailMessage(hit.id(), hit.messageId(), null, List.of(), hit.subject(), null, List.of(), List.of(), date,
+                null, null, null, null, List.of(), null, null, List.of(), null, 0);
+        var direction = hit.direction() == null ? null : Direction.valueOf(hit.direction().toUpperCase(Locale.ROOT));
+        return StoredMessage.of(mail).with(b -> b.direction = direction);
+    }
+
+    private static TimelineItem timelineItem(Hit hit) {
+        return new TimelineItem(hit.messageId(), hit.conversationId(), hit.subject(), hit.from(), hit.date(), hit.direction(),
+                Timelines.snippet(hit.snippet(), SNIPPET));
     }
 
     /** The customer's address in a message: the sender of inbound mail, else the first external recipient. */

@@ -79,7 +79,11 @@ public final class Timelines {
     /** The message's own new text (else its whole text) on one line, cut at {@code max} characters. */
     public static String snippet(StoredMessage m, int max) {
         var mail = m.mail();
-        var text = mail.newText().isBlank() ? mail.text() : mail.newText();
+        return snippet(mail.newText().isBlank() ? mail.text() : mail.newText(), max);
+    }
+
+    /** The text on one line, cut at {@code max} characters. */
+    public static String snippet(String text, int max) {
         var snippet = text.strip().replaceAll("\\s+", " ");
         return snippet.length() > max ? snippet.substring(0, max) + "…" : snippet;
     }

@@ -1,0 +1,48 @@
+package io.dealwire.api.app;
+
+import io.dealwire.core.company.CompanyRepository;
+import io.dealwire.core.contact.ContactRepository;
+import io.dealwire.core.correction.AuditLog;
+import io.dealwire.core.correction.IgnoreRuleRepository;
+import io.dealwire.core.correction.PinRepository;
+import io.dealwire.core.deal.DealRepository;
+import io.dealwire.core.message.MessageRepository;
+import io.dealwire.core.pipeline.PipelineRepository;
+import io.dealwire.core.store.Store;
+import io.dealwire.core.user.UserRepository;
+
+/**
+ * The store as the running service uses it: every repository of the underlying store, the mailboxes through
+ * {@link CachedMailboxes}. All in-process writes go through it, so the cache sees them. Closing and
+ * committing stay with the underlying store's owner.
+ */
+final class CachingStore implements Store {
+    private final Store store;
+    private final CachedMailboxes mailboxes;
+
+    CachingStore(Store store) {
+        this.store = store;
+        this.mailboxes = new CachedMailboxes(store.mailboxes());
+    }
+
+    @Override public MessageRepository messages() { return store.messages(); }
+    @Override public ContactRepository contacts() { return store.contacts(); }
+    @Override public CompanyRepository companies() { return store.companies(); }
+    @Override public DealRepository deals() { return store.deals(); }
+    @Override public PipelineRepository pipelines() { return store.pipelines(); }
+    @Override public CachedMailboxes mailboxes() { return mailboxes; }
+    @Override public UserRepository users() { return store.users(); }
+    @Override public PinRepository pins() { return store.pins(); }
+    @Override public IgnoreRuleRepository ignoreRules() { return store.ignoreRules(); }
+    @Override public AuditLog audit() { return store.audit(); }
+
+    @Override
+    public void commit() {
+        store.commit();
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}
