@@ -1,6 +1,6 @@
 package io.dealwire.core.linking;
 
-import io.dealwire.core.inference.LiteralPrefilter;
+import io.dealwire.core.inference.AlternativesSearch;
 import io.dealwire.core.inference.TextNormalizer;
 
 import java.util.Locale;
@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * conversation, to tell a second deal at a known customer from more mail about the first.
  */
 final class NewPurchaseSignals {
-    private static final Pattern NEW_PURCHASE = Pattern.compile(
+    static final Pattern NEW_PURCHASE = Pattern.compile(
             "\\b(we are|we're|i am|i'm) (looking|interested|considering|planning|searching)|\\binterested in\\b|\\bnew project\\b"
                     + "|\\banother (project|order|purchase|need|site|team|department)|\\b(a|an|one more|second|new) (quote|quotation|proposal|order)\\b"
                     + "|\\brequest for (a )?(quote|quotation|proposal)|\\b(rfq|rfp)\\b|\\bcould you (send|provide|give|prepare|quote)|\\bcan you (send|provide|quote|prepare)"
@@ -23,7 +23,7 @@ final class NewPurchaseSignals {
                     + "|\\bpouvez[- ]vous (nous )?(envoyer|faire|etablir|chiffrer|transmettre|proposer)|\\bseriez[- ]vous en mesure|\\binteresse(e|s|es)? par\\b|\\bappel d'offres?\\b");
 
     /** The customer speaks of an offer we made earlier: "your March offer", "votre devis", "the quote you sent". */
-    private static final Pattern EARLIER_OFFER = Pattern.compile(
+    static final Pattern EARLIER_OFFER = Pattern.compile(
             "\\byour (\\w+ )?(offer|proposal|quote|quotation|pricing)\\b|\\bthe (offer|proposal|quote|quotation) you (sent|made)\\b"
                     + "|\\bvotre (\\w+ )?(devis|offre|proposition)\\b|\\bvos (devis|offres|propositions)\\b|\\b(le devis|l'offre|la proposition) que vous\\b");
 
@@ -31,46 +31,45 @@ final class NewPurchaseSignals {
      * The author says this is another matter than what is under way: "separate purchase", "different project",
      * "autre sujet", "par ailleurs", a capital-expense request of its own.
      */
-    private static final Pattern SEPARATE_MATTER = Pattern.compile(
+    static final Pattern SEPARATE_MATTER = Pattern.compile(
             "\\b(separate|unrelated|different|another|new|second|other) (topic|subject|matter|project|purchase|request|need|investment|capex|requirement|note)\\b"
                     + "|\\bseparately\\b|\\bon (a|an) (different|other|unrelated) (note|topic|subject)\\b|\\bcapex\\b|\\bcapital (expenditure|request|budget)\\b"
                     + "|\\b(autre|nouveau|nouvel|nouvelle|second|deuxieme) (sujet|projet|investissement|achat|besoin|dossier)\\b|\\bautre chose\\b|\\bpar ailleurs\\b"
                     + "|\\bsans rapport\\b|\\bindependamment\\b|\\bd'un autre ordre\\b|\\bdans un tout autre domaine\\b");
 
     /** The customer asks to change an offer already made: a revised quote, another quantity, the same quote again. */
-    private static final Pattern REVISION = Pattern.compile(
+    static final Pattern REVISION = Pattern.compile(
             "\\b(updated|revised|amended|modified|corrected|new version of|another version of)\\b.{0,20}\\b(quote|quotation|proposal|offer|pricing|estimate)\\b"
                     + "|\\binstead of\\b|\\b(devis|offre|proposition|soumission|chiffrage) (revise|revisee|modifie|modifiee|mis a jour|mise a jour|corrige|corrigee|actualise|actualisee)\\b"
                     + "|\\bnouvelle version\\b|\\bau lieu de\\b|\\bplutot que\\b");
 
-    /** What each pattern needs in a text to match at all: most mail holds none of it and skips the pattern. */
-    static final LiteralPrefilter NEW_PURCHASE_LITERALS = LiteralPrefilter.of(NEW_PURCHASE);
-    static final LiteralPrefilter EARLIER_OFFER_LITERALS = LiteralPrefilter.of(EARLIER_OFFER);
-    static final LiteralPrefilter SEPARATE_MATTER_LITERALS = LiteralPrefilter.of(SEPARATE_MATTER);
-    static final LiteralPrefilter REVISION_LITERALS = LiteralPrefilter.of(REVISION);
+    /** The patterns as searches of their alternatives, each tried only on mail that holds its literals. */
+    static final AlternativesSearch NEW_PURCHASE_SEARCH = AlternativesSearch.of(NEW_PURCHASE);
+    static final AlternativesSearch EARLIER_OFFER_SEARCH = AlternativesSearch.of(EARLIER_OFFER);
+    static final AlternativesSearch SEPARATE_MATTER_SEARCH = AlternativesSearch.of(SEPARATE_MATTER);
+    static final AlternativesSearch REVISION_SEARCH = AlternativesSearch.of(REVISION);
 
     private NewPurchaseSignals() {
     }
 
     static boolean opensNewPurchase(String subject, String newText) {
-        return finds(NEW_PURCHASE, NEW_PURCHASE_LITERALS, subject, newText);
+        return finds(NEW_PURCHASE_SEARCH, subject, newText);
     }
 
     static boolean separateMatter(String subject, String newText) {
-        return finds(SEPARATE_MATTER, SEPARATE_MATTER_LITERALS, subject, newText);
+        return finds(SEPARATE_MATTER_SEARCH, subject, newText);
     }
 
     static boolean revisesOffer(String subject, String newText) {
-        return finds(REVISION, REVISION_LITERALS, subject, newText);
+        return finds(REVISION_SEARCH, subject, newText);
     }
 
     static boolean refersToEarlierOffer(String subject, String newText) {
-        return finds(EARLIER_OFFER, EARLIER_OFFER_LITERALS, subject, newText);
+        return finds(EARLIER_OFFER_SEARCH, subject, newText);
     }
 
-    private static boolean finds(Pattern pattern, LiteralPrefilter literals, String subject, String newText) {
-        var text = folded(subject, newText);
-        return literals.mayMatch(text) && pattern.matcher(text).find();
+    private static boolean finds(AlternativesSearch search, String subject, String newText) {
+        return search.find(folded(subject, newText));
     }
 
     /** The last message folded on this thread, by identity: the linker asks several questions of the same message. */

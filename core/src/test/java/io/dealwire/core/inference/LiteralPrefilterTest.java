@@ -139,7 +139,7 @@ class LiteralPrefilterTest {
 
     private static final String[] WORDS = {"ab", "ba", "abc", "ca", "a", "b", "c", "cab", "bca"};
 
-    private static String randomRegex(Random r, int depth) {
+    static String randomRegex(Random r, int depth) {
         int parts = 1 + r.nextInt(3);
         var sb = new StringBuilder();
         for (int p = 0; p < parts; p++) {
@@ -169,7 +169,7 @@ class LiteralPrefilterTest {
         return sb.toString();
     }
 
-    private static String randomText(Random r) {
+    static String randomText(Random r) {
         var sb = new StringBuilder();
         int n = r.nextInt(12);
         for (int i = 0; i < n; i++) sb.append("abc  ".charAt(r.nextInt(5)));
