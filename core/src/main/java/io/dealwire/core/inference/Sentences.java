@@ -15,7 +15,8 @@ public final class Sentences {
     private static final int MAX_QUOTE = 300;
     private static final Pattern PARAGRAPH = Pattern.compile("\\n\\s*\\n|\\n\\s*(?=[-*\u2022]\\s)|\\n(?=\\s*(?:bonjour|hello|hi|dear|madame|monsieur|cordialement|regards|best|thanks|merci)\\b)", Pattern.CASE_INSENSITIVE);
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?\u2026])\\s+|(?<=[!?])(?=\\p{L})");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** The specification of {@link #joined} (the tests compare the two). */
+    static final Pattern SPACES = Pattern.compile("\\s+");
 
     /** One sentence: as written and normalized; {@code question} when it ends with a question mark. */
     public record Sentence(String original, String normalized, boolean question) {
@@ -39,13 +40,27 @@ public final class Sentences {
         return sentences;
     }
 
+    /** What {@code SPACES.matcher(paragraph).replaceAll(" ")} gives, in one pass: each run of whitespace one space. */
+    static String joined(String paragraph) {
+        var sb = new StringBuilder(paragraph.length());
+        boolean inRun = false;
+        for (int i = 0; i < paragraph.length(); i++) {
+            char c = paragraph.charAt(i);
+            boolean space = TextNormalizer.isSpace(c);
+            if (!space) sb.append(c);
+            else if (!inRun) sb.append(' ');
+            inRun = space;
+        }
+        return sb.toString();
+    }
+
     private static List<Sentence> cut(String text) {
         if (text == null || text.isBlank()) return List.of();
         String t = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
         t = t.replace("\r\n", "\n").replace('\r', '\n');
         var out = new ArrayList<Sentence>();
         for (var paragraph : PARAGRAPH.split(t)) {
-            String joined = SPACES.matcher(paragraph).replaceAll(" ").trim();
+            String joined = joined(paragraph).trim();
             if (joined.isEmpty()) continue;
             for (var part : SENTENCE_END.split(joined)) {
                 String original = part.trim();

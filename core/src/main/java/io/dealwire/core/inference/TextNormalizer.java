@@ -19,7 +19,8 @@ public final class TextNormalizer {
     private static final Pattern IS_CONTRACTION = Pattern.compile("\\b(here|there|that|it|what|who|he|she|where)'s\\b");
     private static final Pattern ENGLISH_CONTRACTION = Pattern.compile("'(re|ve|ll|m|d)\\b");
     private static final Pattern FRENCH_ELISION = Pattern.compile("\\b(l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)'");
-    private static final Pattern SEPARATORS = Pattern.compile("['\\-_/]+|\\s+");
+    /** The specification of {@link #separated} (the tests compare the two). */
+    static final Pattern SEPARATORS = Pattern.compile("['\\-_/]+|\\s+");
 
     private TextNormalizer() {
     }
@@ -37,7 +38,29 @@ public final class TextNormalizer {
             s = s.replace(" 're", " are").replace(" 've", " have").replace(" 'll", " will").replace(" 'm", " am").replace(" 'd", " would");
             s = FRENCH_ELISION.matcher(s).replaceAll("$1 ");
         }
-        return SEPARATORS.matcher(s).replaceAll(" ").trim();
+        return separated(s).trim();
+    }
+
+    /**
+     * What {@code SEPARATORS.matcher(s).replaceAll(" ")} gives, in one pass: each run of {@code ' - _ /} and each run of
+     * {@code \\s} whitespace becomes one space (a run of one kind next to a run of the other makes two).
+     */
+    static String separated(String s) {
+        var sb = new StringBuilder(s.length());
+        int previous = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            int kind = c == '\'' || c == '-' || c == '_' || c == '/' ? 1 : isSpace(c) ? 2 : 0;
+            if (kind == 0) sb.append(c);
+            else if (kind != previous) sb.append(' ');
+            previous = kind;
+        }
+        return sb.toString();
+    }
+
+    /** {@code \\s} of java.util.regex without flags: space, tab, line feed, vertical tab, form feed, carriage return. */
+    static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /**

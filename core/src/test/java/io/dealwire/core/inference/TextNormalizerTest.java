@@ -38,4 +38,19 @@ class TextNormalizerTest {
         assertEquals("en", LanguageDetector.detect(TextNormalizer.normalize("Hi Paul, thanks for the call. We would like to see the pricing for our team.")));
         assertEquals("", LanguageDetector.detect("12 34"));
     }
+
+    /** The one-pass replacements give what their patterns give, on any mix of letters, separators and whitespace. */
+    @Test
+    void onePassSeparatorsAndSpacesAreThePatterns() {
+        var random = new java.util.Random(13);
+        String alphabet = "ab'-_/ \t\n\r\u000B\f\u00a0é.";
+        for (int i = 0; i < 30_000; i++) {
+            var sb = new StringBuilder();
+            int n = random.nextInt(14);
+            for (int j = 0; j < n; j++) sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            var text = sb.toString();
+            org.junit.jupiter.api.Assertions.assertEquals(TextNormalizer.SEPARATORS.matcher(text).replaceAll(" "), TextNormalizer.separated(text), text);
+            org.junit.jupiter.api.Assertions.assertEquals(Sentences.SPACES.matcher(text).replaceAll(" "), Sentences.joined(text), text);
+        }
+    }
 }
