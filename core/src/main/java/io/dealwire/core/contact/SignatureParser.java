@@ -1,5 +1,6 @@
 package io.dealwire.core.contact;
 
+import com.google.i18n.phonenumbers.PhoneNumberMatch;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import io.dealwire.core.inference.TextNormalizer;
@@ -60,7 +61,10 @@ public final class SignatureParser {
             var w = WEBSITE.matcher(line);
             if (website.isEmpty() && w.find() && !EMAIL.matcher(line).find()) website = w.group(1);
             boolean hadPhone = false;
-            for (var match : PHONES.findNumbers(line, defaultRegion == null ? "ZZ" : defaultRegion)) {
+            // a phone number is written with digits (libphonenumber needs several): a line without any holds none
+            var numbers = line.codePoints().anyMatch(Character::isDigit)
+                    ? PHONES.findNumbers(line, defaultRegion == null ? "ZZ" : defaultRegion) : List.<PhoneNumberMatch>of();
+            for (var match : numbers) {
                 phones.add(PHONES.format(match.number(), PhoneNumberFormat.E164));
                 hadPhone = true;
             }

@@ -54,4 +54,12 @@ class SignatureParserTest {
         assertEquals("Jean Dupont", ContactNames.of(new EmailAddress("jean.dupont@acme.fr", "")));
         assertEquals("", ContactNames.of(new EmailAddress("contact@acme.fr", "contact@acme.fr")));
     }
+
+    /** Lines without digits are not searched for numbers; numbers in other scripts' digits still are. */
+    @Test
+    void numbersWrittenInFullWidthDigitsAreStillFound() {
+        var s = SignatureParser.parse("Claire Martin\nTél. ０１ ２３ ４５ ６７ ８９\nAcme Industrie SAS", "Claire Martin", "FR", "acme-industrie");
+        assertEquals(List.of("+33123456789"), s.phones());
+        assertEquals("Acme Industrie SAS", s.companyName());
+    }
 }
