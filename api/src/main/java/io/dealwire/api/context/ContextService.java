@@ -161,7 +161,14 @@ public final class ContextService {
 
     private static TimelineItem timelineItem(Hit hit) {
         return new TimelineItem(hit.messageId(), hit.conversationId(), hit.subject(), hit.from(), hit.date(), hit.direction(),
-                Timelines.snippet(hit.snippet(), SNIPPET));
+                snippet(hit.snippet()));
+    }
+
+    /** The timelines' snippet of a preview, collapsing the whitespace of only its start when that is enough. */
+    static String snippet(String preview) {
+        var head = preview.length() > SNIPPET * 4 ? preview.substring(0, SNIPPET * 4) : preview;
+        var snippet = Timelines.snippet(head, SNIPPET);
+        return snippet.length() > SNIPPET || head.length() == preview.length() ? snippet : Timelines.snippet(preview, SNIPPET);
     }
 
     /** The customer's address in a message: the sender of inbound mail, else the first external recipient. */

@@ -168,4 +168,14 @@ class ContextServiceTest {
         assertEquals("conv-x", view.conversationId());
         assertEquals(List.of("Day 18", "Day 17", "Day 13"), subjects(view).subList(0, 3), "the conversation and the contact's deal, merged by date");
     }
+
+    @Test
+    void aSnippetIsTheSameWhetherThePreviewIsLongOrMostlyBlank() {
+        var words = "word ".repeat(400);
+        assertEquals(io.dealwire.api.message.Timelines.snippet(words, 160), ContextService.snippet(words));
+        var blank = "a" + " ".repeat(900) + "b " + "c".repeat(300);
+        assertEquals(io.dealwire.api.message.Timelines.snippet(blank, 160), ContextService.snippet(blank));
+        assertEquals("a b " + "c".repeat(156) + "…", ContextService.snippet(blank));
+        assertEquals("short text", ContextService.snippet("  short\n text "));
+    }
 }

@@ -50,6 +50,7 @@ public final class MessageDocuments {
         doc.add(new StringField(ID, m.id(), Field.Store.YES));
         if (m.mail().messageId() != null) doc.add(new StoredField(HEADER_ID, m.mail().messageId()));
         doc.add(new SortedDocValuesField(ID, new BytesRef(m.id())));
+        doc.add(new NumericDocValuesField(ID_ORDER, idOrder(m.id())));
         var conversation = m.conversationId() == null || m.conversationId().isBlank() ? m.id() : m.conversationId();
         doc.add(new StringField(CONVERSATION, conversation, Field.Store.YES));
         doc.add(new SortedDocValuesField(CONVERSATION, new BytesRef(conversation)));

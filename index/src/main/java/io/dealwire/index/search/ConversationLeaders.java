@@ -7,7 +7,6 @@ import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
 import java.util.Collection;
@@ -16,11 +15,11 @@ import java.util.Map;
 
 import static io.dealwire.index.mapping.MessageFields.CONVERSATION;
 import static io.dealwire.index.mapping.MessageFields.DATE;
-import static io.dealwire.index.mapping.MessageFields.ID;
+import static io.dealwire.index.mapping.MessageFields.ID_ORDER;
 
 /**
  * For a set of conversations, finds each one's leader (its first matching message under the page sort:
- * best score, then newest, then smallest id; or newest, then smallest id) and how many messages match.
+ * best score, then newest, then smallest id order; or newest, then smallest id order) and how many messages match.
  * One pass over the candidates' conversations instead of one query per conversation.
  */
 final class ConversationLeaders implements CollectorManager<ConversationLeaders.Leaders, Map<String, ConversationLeaders.Leader>> {
@@ -30,12 +29,12 @@ final class ConversationLeaders implements CollectorManager<ConversationLeaders.
         this.byScore = byScore;
     }
 
-    record Leader(int doc, float score, long date, BytesRef id, int matches) {
+    record Leader(int doc, float score, long date, long idOrder, int matches) {
         /** True when {@code this} sorts before {@code other}. */
         boolean before(Leader other, boolean byScore) {
             if (byScore && score != other.score) return score > other.score;
             if (date != other.date) return date > other.date;
-            return id.compareTo(other.id) < 0;
+            return idOrder < other.idOrder;
         }
     }
 
@@ -50,7 +49,7 @@ final class ConversationLeaders implements CollectorManager<ConversationLeaders.
         for (var c : collectors) {
             c.leaders.forEach((conv, l) -> out.merge(conv, l, (a, b) -> {
                 var first = a.before(b, byScore) ? a : b;
-                return new Leader(first.doc, first.score, first.date, first.id, a.matches + b.matches);
+                return new Leader(first.doc, first.score, first.date, first.idOrder, a.matches + b.matches);
             }));
         }
         return out;
@@ -63,7 +62,7 @@ final class ConversationLeaders implements CollectorManager<ConversationLeaders.
         public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
             var conversations = DocValues.getSorted(context.reader(), CONVERSATION);
             var dates = DocValues.getNumeric(context.reader(), DATE);
-            var ids = DocValues.getSorted(context.reader(), ID);
+            var ids = DocValues.getNumeric(context.reader(), ID_ORDER);
             int base = context.docBase;
             return new LeafCollector() {
                 private Scorable scorer;
@@ -78,11 +77,11 @@ final class ConversationLeaders implements CollectorManager<ConversationLeaders.
                     if (!conversations.advanceExact(doc)) return;
                     var conv = conversations.lookupOrd(conversations.ordValue()).utf8ToString();
                     long date = dates.advanceExact(doc) ? dates.longValue() : 0L;
-                    var id = ids.advanceExact(doc) ? BytesRef.deepCopyOf(ids.lookupOrd(ids.ordValue())) : new BytesRef();
-                    var candidate = new Leader(base + doc, byScore ? scorer.score() : 0f, date, id, 1);
+                    long order = ids.advanceExact(doc) ? ids.longValue() : 0L;
+                    var candidate = new Leader(base + doc, byScore ? scorer.score() : 0f, date, order, 1);
                     leaders.merge(conv, candidate, (a, b) -> {
                         var first = a.before(b, byScore) ? a : b;
-                        return new Leader(first.doc, first.score, first.date, first.id, a.matches + b.matches);
+                        return new Leader(first.doc, first.score, first.date, first.idOrder, a.matches + b.matches);
                     });
                 }
             };

@@ -37,18 +37,21 @@ import static io.dealwire.index.mapping.MessageFields.*;
 public final class MessageSearcher {
     private static final int FACET_VALUES = 20;
     private static final int SNIPPET_PASSAGES = 2;
+    /** Hits whose stored fields stay in memory: a few megabytes (the preview is most of a hit). */
+    private static final int CACHED_HITS = 4096;
     private static final Set<String> HIGHLIGHTED_FIELDS = Set.of(BODY + EN, BODY + FR, FULL);
     /** What a hit shows: read once per hit, the preview included (the highlighter works from that copy). */
     private static final Set<String> HIT_FIELDS = Set.of(ID, HEADER_ID, CONVERSATION, SUBJECT, FROM_DISPLAY, DATE, PREVIEW,
             DEAL, DEAL_TITLE, STAGE, COMPANY, COMPANY_NAME, DIRECTION, LANGUAGE, HAS_ATTACHMENT);
     private static final Query ERASED_MESSAGES = new TermQuery(new Term(ERASED, TRUE));
     private static final org.apache.lucene.search.Sort BY_RELEVANCE = new org.apache.lucene.search.Sort(
-            SortField.FIELD_SCORE, new SortField(DATE, SortField.Type.LONG, true), new SortField(ID, SortField.Type.STRING));
+            SortField.FIELD_SCORE, new SortField(DATE, SortField.Type.LONG, true), new SortField(ID_ORDER, SortField.Type.LONG));
     private static final org.apache.lucene.search.Sort BY_DATE = new org.apache.lucene.search.Sort(
-            new SortField(DATE, SortField.Type.LONG, true), new SortField(ID, SortField.Type.STRING));
+            new SortField(DATE, SortField.Type.LONG, true), new SortField(ID_ORDER, SortField.Type.LONG));
 
     private final MessageAnalyzers analyzers;
     private final LuceneQueryBuilder queries;
+    private final HitDocuments hitDocuments = new HitDocuments(HIT_FIELDS, CACHED_HITS);
 
     public MessageSearcher(MessageAnalyzers analyzers) {
         this.analyzers = analyzers;
@@ -120,11 +123,8 @@ public final class MessageSearcher {
         return new SearchResult(top.totalHits.value(), hits, Map.of(), null);
     }
 
-    private static List<Document> documents(IndexSearcher searcher, List<FieldDoc> page) throws IOException {
-        var stored = searcher.storedFields();
-        var docs = new ArrayList<Document>(page.size());
-        for (var fd : page) docs.add(stored.document(fd.doc, HIT_FIELDS));
-        return docs;
+    private List<Document> documents(IndexSearcher searcher, List<FieldDoc> page) throws IOException {
+        return hitDocuments.read(searcher, page);
     }
 
     private static Hit hit(Document doc, String snippet, int matches, float score) {

@@ -128,4 +128,19 @@ class NewestAndSnippetsTest {
         assertEquals(List.of("s1"), devis.stream().map(Hit::id).toList());
         assertTrue(devis.getFirst().snippet().contains("<mark>Dévis</mark>"), devis.getFirst().snippet());
     }
+
+    @Test
+    void aMessageIndexedAgainShowsItsNewFieldsOnceRefreshedThoughItsOldOnesWereReadBefore() {
+        var within = new SearchRequest.Within(Set.of("d9"), Set.of());
+        index.index(onDeal(message("c1", "First subject", "Text one.", "dana@acme.test", "2024-07-10T10:00:00Z"), "d9", Direction.INBOUND));
+        index.refresh();
+        for (int i = 0; i < 2; i++) {
+            assertEquals("First subject", index.search(SearchRequest.newest("", within, 10), ADMIN).hits().getFirst().subject());
+            assertEquals("First subject", index.search(SearchRequest.of("one"), ADMIN).hits().getFirst().subject());
+        }
+        index.index(onDeal(message("c1", "Second subject", "Text one.", "dana@acme.test", "2024-07-10T10:00:00Z"), "d9", Direction.INBOUND));
+        index.refresh();
+        assertEquals(List.of("Second subject"), index.search(SearchRequest.newest("", within, 10), ADMIN).hits().stream().map(Hit::subject).toList());
+        assertEquals("Second subject", index.search(SearchRequest.of("one"), ADMIN).hits().getFirst().subject());
+    }
 }
