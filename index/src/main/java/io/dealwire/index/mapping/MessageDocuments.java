@@ -81,7 +81,7 @@ public final class MessageDocuments {
         addLanguageText(doc, BODY, mail.newText(), language);
         doc.add(new TextField(FULL, mail.text(), Field.Store.NO));
         doc.add(new StoredField(SUBJECT, mail.subject()));
-        var shown = mail.newText().isBlank() ? mail.text() : mail.newText();
+        var shown = preview(mail.newText().isBlank() ? mail.text() : mail.newText());
         doc.add(new StoredField(PREVIEW, shown.length() > PREVIEW_CHARS ? shown.substring(0, PREVIEW_CHARS) : shown));
 
         if (mail.from() != null) {
@@ -168,6 +168,19 @@ public final class MessageDocuments {
     private static String detectLanguage(String text) {
         return LanguageDetector.detect(TextNormalizer.normalize(text.length() > DETECTION_CHARS ? text.substring(0, DETECTION_CHARS) : text));
     }
+
+    /**
+     * The text with each run of spaces made one space and each run of blank lines one line break: mail padded
+     * with whitespace (newsletters, tables) would otherwise fill the preview with blanks. Line breaks stay,
+     * since they end the passages of a snippet.
+     */
+    static String preview(String text) {
+        var head = text.length() > PREVIEW_CHARS * 8 ? text.substring(0, PREVIEW_CHARS * 8) : text;
+        return SPACES.matcher(LINE_BREAKS.matcher(head.strip()).replaceAll("\n")).replaceAll(" ");
+    }
+
+    private static final java.util.regex.Pattern LINE_BREAKS = java.util.regex.Pattern.compile("[^\\S\\n]*\\R\\s*");
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[^\\S\\n]+");
 
     private static String nonNull(String s) {
         return s == null ? "" : s;

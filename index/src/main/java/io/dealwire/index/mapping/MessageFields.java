@@ -9,7 +9,7 @@ import java.util.Set;
  * store rather than read with the wrong assumptions.
  */
 public final class MessageFields {
-    public static final int SCHEMA_VERSION = 5;
+    public static final int SCHEMA_VERSION = 6;
 
     /** Suffixes selecting the analyzer (see {@code MessageAnalyzers}). */
     public static final String EN = "_en";

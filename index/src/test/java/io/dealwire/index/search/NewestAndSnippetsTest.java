@@ -143,4 +143,15 @@ class NewestAndSnippetsTest {
         assertEquals(List.of("Second subject"), index.search(SearchRequest.newest("", within, 10), ADMIN).hits().stream().map(Hit::subject).toList());
         assertEquals("Second subject", index.search(SearchRequest.of("one"), ADMIN).hits().getFirst().subject());
     }
+
+    @Test
+    void aTextPaddedWithBlanksStillShowsItsWordsInTheTimelineAndTheSnippet() {
+        var padded = "**ATTENTION SUBSCRIBERS**" + " ".repeat(1500) + "\n\n\n   \n" + "Commencing January 2 the daily index is distributed at 13:30.";
+        index.index(onDeal(message("pad1", "Bulletin", padded, "feedback@intcx.test", "2024-08-10T10:00:00Z"), "d-pad", Direction.INBOUND));
+        index.refresh();
+        var hit = index.search(SearchRequest.newest("", new SearchRequest.Within(Set.of("d-pad"), Set.of()), 1), ADMIN).hits().getFirst();
+        assertEquals("**ATTENTION SUBSCRIBERS**\nCommencing January 2 the daily index is distributed at 13:30.", hit.snippet());
+        var found = index.search(SearchRequest.of("commencing"), ADMIN).hits().getFirst();
+        assertTrue(found.snippet().contains("<mark>Commencing</mark> January 2"), found.snippet());
+    }
 }
