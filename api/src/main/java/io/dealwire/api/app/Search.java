@@ -5,6 +5,7 @@ import io.dealwire.core.store.Store;
 import io.dealwire.index.IndexContext;
 import io.dealwire.index.IndexException;
 import io.dealwire.index.MessageIndex;
+import io.dealwire.index.StoreIndexContext;
 import io.dealwire.index.feed.IndexFeeder;
 import io.dealwire.index.feed.ProgressListener;
 import io.dealwire.index.search.SearchRequest;
@@ -147,29 +148,6 @@ public final class Search implements AutoCloseable {
             for (var p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         } catch (IOException e) {
             throw new IndexException("cannot delete the unreadable index in " + dir + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Names and owners for the index, read from the store. */
-    private record StoreIndexContext(Store store) implements IndexContext {
-        @Override
-        public String companyName(String companyId) {
-            return store.companies().find(companyId).map(c -> c.name()).orElse("");
-        }
-
-        @Override
-        public String dealTitle(String dealId) {
-            return store.deals().find(dealId).map(d -> d.title()).orElse("");
-        }
-
-        @Override
-        public String dealStage(String dealId) {
-            return store.deals().find(dealId).map(d -> d.stageId()).orElse("");
-        }
-
-        @Override
-        public String mailboxOwner(String mailboxId) {
-            return store.mailboxes().find(mailboxId).map(m -> m.ownerId() == null ? "" : m.ownerId()).orElse("");
         }
     }
 }

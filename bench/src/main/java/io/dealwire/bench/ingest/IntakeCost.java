@@ -11,8 +11,7 @@ import io.dealwire.core.message.MailMessage;
 import io.dealwire.core.message.MessageLocation;
 import io.dealwire.core.party.OwnDomains;
 import io.dealwire.core.pipeline.PipelineTemplates;
-import io.dealwire.core.store.Store;
-import io.dealwire.index.IndexContext;
+import io.dealwire.index.StoreIndexContext;
 import io.dealwire.index.MessageIndex;
 import io.dealwire.index.feed.IndexFeeder;
 import io.dealwire.ingest.mime.MimeParser;
@@ -63,7 +62,7 @@ public final class IntakeCost {
 
         Path work = Files.createTempDirectory("dealwire-intake-cost");
         try (var store = StoreFactory.openEmbedded(work.resolve("store"));
-             var index = MessageIndex.open(work.resolve("index"), new Names(store));
+             var index = MessageIndex.open(work.resolve("index"), new StoreIndexContext(store));
              var feeder = new IndexFeeder(store.messages(), index)) {
             store.pipelines().save(PipelineTemplates.defaultPipeline());
             store.mailboxes().save(new Mailbox("bench", "bench", "127.0.0.1", 143, Security.NONE, "bench", "", List.of(),
@@ -102,29 +101,6 @@ public final class IntakeCost {
             try (var paths = Files.walk(work)) {
                 for (var p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
             }
-        }
-    }
-
-    /** Names and owners from the store, as the service gives the index. */
-    private record Names(Store store) implements IndexContext {
-        @Override
-        public String companyName(String companyId) {
-            return store.companies().find(companyId).map(c -> c.name()).orElse("");
-        }
-
-        @Override
-        public String dealTitle(String dealId) {
-            return store.deals().find(dealId).map(d -> d.title()).orElse("");
-        }
-
-        @Override
-        public String dealStage(String dealId) {
-            return store.deals().find(dealId).map(d -> d.stageId()).orElse("");
-        }
-
-        @Override
-        public String mailboxOwner(String mailboxId) {
-            return store.mailboxes().find(mailboxId).map(m -> m.ownerId() == null ? "" : m.ownerId()).orElse("");
         }
     }
 }
