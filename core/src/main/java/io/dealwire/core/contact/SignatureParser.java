@@ -3,6 +3,7 @@ package io.dealwire.core.contact;
 import com.google.i18n.phonenumbers.PhoneNumberMatch;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import io.dealwire.core.inference.AlternativesSearch;
 import io.dealwire.core.inference.TextNormalizer;
 
 import java.util.ArrayList;
@@ -18,14 +19,18 @@ import java.util.regex.Pattern;
 public final class SignatureParser {
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
-    /** Words that make a line a job title, in English and French (accents folded). */
-    private static final Pattern TITLE = Pattern.compile("(?i)\\b(director|directeur|directrice|manager|head of|chief|ceo|cto|cfo|coo|cio|cmo|"
+    /**
+     * Words that make a line a job title, in English and French, matched on folded text (lower case, accents folded):
+     * written in lower case without a case flag, so that {@link #TITLE_SEARCH} can skip lines holding none of them.
+     */
+    static final Pattern TITLE = Pattern.compile("\\b(director|directeur|directrice|manager|head of|chief|ceo|cto|cfo|coo|cio|cmo|"
             + "vp|vice[- ]president|president|presidente|founder|co-?founder|fondateur|fondatrice|owner|gerant|gerante|partner|associe|associee|"
             + "responsable|chef de|cheffe de|charge d|chargee d|acheteur|acheteuse|buyer|purchasing|procurement|achats|engineer|ingenieur|ingenieure|"
             + "consultant|consultante|analyst|analyste|assistant|assistante|officer|lead|specialist|coordinator|coordinateur|coordinatrice|"
             + "account executive|commercial|commerciale|sales|dsi|daf|drh|secretaire|secretary|administrator|administrateur|administratrice|"
             + "controller|controleur|controleuse|comptable|accountant|developer|developpeur|developpeuse|architect|architecte|supervisor|"
             + "superviseur|team leader|directeur general|pdg|dg|managing director)\\b");
+    private static final AlternativesSearch TITLE_SEARCH = AlternativesSearch.of(TITLE);
     private static final Pattern COMPANY_SUFFIX = Pattern.compile(
             "(?i)\\b(sas|sasu|sarl|eurl|sa|sca|snc|gmbh|ag|ltd|limited|llc|inc|incorporated|corp|corporation|plc|bv|nv|srl|spa|s\\.a\\.s?|s\\.a\\.r\\.l|group|groupe)\\.?$");
     private static final Pattern WEBSITE = Pattern.compile("(?i)\\b((?:https?://)?www\\.[a-z0-9-]+(?:\\.[a-z0-9-]+)+(?:/\\S*)?|https?://[a-z0-9-]+(?:\\.[a-z0-9-]+)+(?:/\\S*)?)");
@@ -75,11 +80,11 @@ public final class SignatureParser {
             if (nameLine) {
                 if (name.isEmpty()) name = line.contains(",") ? line.substring(0, line.indexOf(',')).strip() : line;
                 var rest = line.substring(Math.min(line.length(), foldedName.length())).replaceFirst("^[\\s,|–-]+", "");
-                if (title.isEmpty() && !rest.isEmpty() && TITLE.matcher(fold(rest)).find()) title = rest;
+                if (title.isEmpty() && !rest.isEmpty() && TITLE_SEARCH.find(fold(rest))) title = rest;
                 continue;
             }
-            if (line.chars().anyMatch(Character::isDigit) && !TITLE.matcher(folded).find()) continue;
-            if (title.isEmpty() && TITLE.matcher(folded).find()) {
+            if (line.chars().anyMatch(Character::isDigit) && !TITLE_SEARCH.find(folded)) continue;
+            if (title.isEmpty() && TITLE_SEARCH.find(folded)) {
                 // "Directrice des achats | Acme Industries" carries both
                 var parts = line.split("\\s+[|–-]\\s+|\\s*,\\s+", 2);
                 title = parts[0].strip();

@@ -62,4 +62,16 @@ class SignatureParserTest {
         assertEquals(List.of("+33123456789"), s.phones());
         assertEquals("Acme Industrie SAS", s.companyName());
     }
+
+    /** On folded (lower-case) lines the title pattern without a case flag finds what it found with one. */
+    @Test
+    void theTitlePatternNeedsNoCaseFlagOnFoldedLines() {
+        var withFlag = java.util.regex.Pattern.compile("(?i)" + SignatureParser.TITLE.pattern());
+        for (var line : List.of("Directrice des achats | Acme Industries", "Head of Procurement", "VP Sales", "Vice-President, Operations",
+                "Co-founder & CEO", "Chargée d'affaires", "Ingénieure système", "12 rue des Forges", "Bien cordialement,",
+                "Team Leader – Support", "Managing Director", "Président-directeur général", "The Kelvin Group", "Salesforce admin")) {
+            var folded = SignatureParser.fold(line);
+            assertEquals(withFlag.matcher(folded).find(), SignatureParser.TITLE.matcher(folded).find(), folded);
+        }
+    }
 }
