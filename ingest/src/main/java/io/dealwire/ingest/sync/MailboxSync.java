@@ -119,13 +119,25 @@ public final class MailboxSync {
                 permit = true;
                 imap = connect(mailbox);
                 boolean first = true;
+                boolean newMailOnly = false;
+                long lastFullPass = 0;
                 while (!stopped) {
-                    pass(imap, first);
+                    // New mail announced by IDLE is read from the watched folder alone: a pass over every folder
+                    // of a large mailbox (hundreds) takes seconds, and the rep expects the mail now. The other
+                    // folders are still visited at the poll interval.
+                    boolean full = first || !newMailOnly
+                            || System.nanoTime() - lastFullPass >= settings.pollInterval().toNanos();
+                    if (full) {
+                        pass(imap, first);
+                        lastFullPass = System.nanoTime();
+                    } else {
+                        pass(imap, false, List.of(idleFolder));
+                    }
                     first = false;
                     backoff.reset();
                     setState(SyncState.IDLE, null);
                     if (limiter.othersWaiting(mailbox.host())) break; // give the connection to another mailbox
-                    waitForChanges(imap);
+                    newMailOnly = waitForChanges(imap);
                 }
                 if (!stopped) {
                     ImapConnector.closeQuietly(imap);
@@ -213,16 +225,21 @@ public final class MailboxSync {
 
     /** One pass over every folder of the mailbox, with one summary log line. */
     PassSummary pass(IMAPStore imap, boolean firstOfConnection) throws MessagingException {
+        return pass(imap, firstOfConnection, null);
+    }
+
+    /** One pass over {@code only} (null: every folder of the mailbox), with one summary log line. */
+    private PassSummary pass(IMAPStore imap, boolean firstOfConnection, List<String> only) throws MessagingException {
         long started = System.nanoTime();
         Mailbox mailbox = mailbox();
-        List<String> folders = mailbox.folders().isEmpty()
+        List<String> folders = only != null ? only : mailbox.folders().isEmpty()
                 ? FolderResolver.defaults(FolderResolver.list(imap)) : mailbox.folders();
         boolean backfilling = folders.stream().anyMatch(f -> {
             FolderSync fs = mailbox.folderSync().get(f);
             return fs == null || !fs.backfillComplete();
         });
         if (backfilling) setState(SyncState.BACKFILLING, null);
-        idleFolder = folders.contains("INBOX") || folders.isEmpty() ? "INBOX" : folders.getFirst();
+        if (only == null) idleFolder = folders.contains("INBOX") || folders.isEmpty() ? "INBOX" : folders.getFirst();
         var counts = new Counts();
         for (String folder : folders) {
             if (stopped) break;
@@ -490,25 +507,32 @@ public final class MailboxSync {
         return n;
     }
 
-    private void waitForChanges(IMAPStore imap) throws MessagingException, InterruptedException {
+    /**
+     * Waits in IDLE on the watched folder (or polls) until something changes, the IDLE is due for renewal or
+     * {@link #wakeUp()} is called. Returns true when the only news is the server announcing a change in the
+     * watched folder: then reading that folder is enough.
+     */
+    private boolean waitForChanges(IMAPStore imap) throws MessagingException, InterruptedException {
         Duration wait = settings.pollInterval().compareTo(settings.idleRenewal()) < 0
                 ? settings.pollInterval() : settings.idleRenewal();
         if (!imap.hasCapability("IDLE")) {
             pause(wait);
-            return;
+            return false;
         }
-        if (wakeSignal.tryAcquire()) return; // woken before the wait began
+        if (wakeSignal.tryAcquire()) return false; // woken before the wait began
         var watched = (IMAPFolder) imap.getFolder(idleFolder);
         watched.open(Folder.READ_ONLY);
         try {
             FolderSync fs = mailbox().folderSync().get(idleFolder);
-            if (fs != null && watched.getUIDNext() > fs.lastUid() + 1) return; // arrived since the pass
+            if (fs != null && watched.getUIDNext() > fs.lastUid() + 1) return true; // arrived since the pass
             idling = watched;
+            var timedOut = new java.util.concurrent.atomic.AtomicBoolean();
             // ends the IDLE when it is due for renewal or the sync stops; repeated because a DONE sent
             // just before the IDLE command itself would be lost
             Thread breaker = Thread.ofVirtual().name("idle-timer-" + mailboxId).start(() -> {
                 try {
                     stopSignal.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+                    timedOut.set(true);
                     while (!Thread.currentThread().isInterrupted()) {
                         breakIdle();
                         Thread.sleep(200);
@@ -523,6 +547,10 @@ public final class MailboxSync {
                 idling = null;
                 breaker.interrupt();
             }
+            // woken by wakeUp() (a permit left behind) or by the renewal timer: a full pass
+            boolean wokenUp = wakeSignal.tryAcquire();
+            if (wokenUp) wakeSignal.drainPermits();
+            return !timedOut.get() && !wokenUp && !stopped;
         } finally {
             if (watched.isOpen()) watched.close(false);
         }
