@@ -17,6 +17,7 @@ import io.dealwire.core.party.OwnDomains;
 import io.dealwire.core.party.Parties;
 import io.dealwire.core.party.PartyResolver;
 import io.dealwire.core.store.Store;
+import io.dealwire.core.store.StoreUnavailableException;
 import io.dealwire.core.message.MessageRepository;
 import io.dealwire.core.contact.ContactRepository;
 import io.dealwire.core.company.CompanyRepository;
@@ -115,6 +116,8 @@ public class MessageIntake implements Intake {
                 try {
                     var read = read(item.mail(), item.location());
                     if (read.newOnDeal()) infer(read.message());
+                } catch (StoreUnavailableException e) {
+                    throw e; // the store is away, not this message's fault: the caller pauses and retries
                 } catch (RuntimeException e) {
                     throw new BatchItemException(i, e);
                 }

@@ -14,6 +14,7 @@ import io.dealwire.core.party.OwnDomains;
 import io.dealwire.core.pipeline.PipelineTemplates;
 import io.dealwire.core.store.InMemoryStore;
 import io.dealwire.core.store.Store;
+import io.dealwire.core.store.StoreUnavailableException;
 import io.dealwire.core.company.CompanyRepository;
 import io.dealwire.core.contact.ContactRepository;
 import io.dealwire.core.correction.AuditLog;
@@ -49,12 +50,16 @@ class BatchIntakeTest {
         final InMemoryStore inner = new InMemoryStore();
         final AtomicInteger saves = new AtomicInteger();
         final AtomicInteger batchSaves = new AtomicInteger();
+        volatile boolean down;
         private final MessageRepository counted;
 
         CountingStore() {
             var messages = inner.messages();
             counted = new MessageRepository() {
-                public Optional<StoredMessage> find(String id) { return messages.find(id); }
+                public Optional<StoredMessage> find(String id) {
+                    if (down) throw new StoreUnavailableException("test store is down");
+                    return messages.find(id);
+                }
                 public List<StoredMessage> findByMessageId(String m) { return messages.findByMessageId(m); }
                 public List<StoredMessage> findByConversation(String c) { return messages.findByConversation(c); }
                 public List<StoredMessage> findByDeal(String d) { return messages.findByDeal(d); }
@@ -191,6 +196,17 @@ class BatchIntakeTest {
         assertEquals(3, intake.acceptAll(batch.subList(0, 3)).size());
         assertEquals(3, store.messages().count());
         assertEquals(0, store.saves.get());
+    }
+
+    @Test
+    void aStoreThatIsAwayFailsTheBatchAsUnavailableNotAsABadMessage() {
+        var store = store();
+        var intake = intake(store);
+        store.down = true;
+        assertThrows(StoreUnavailableException.class, () -> intake.acceptAll(incoming(threads())));
+        store.down = false;
+        assertEquals(0, store.messages().count());
+        assertEquals(6, intake.acceptAll(incoming(threads())).size(), "the same batch, once the store is back");
     }
 
     @Test
