@@ -27,8 +27,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * the whole collection for every lookup. This keeps, in process, which ids have which key (and the
  * order field), loaded once at open from a projection of the key fields and kept in step with every
  * write made through it. A lookup then reads only the matching documents by {@code _id}, which the
- * server answers from its unique {@code _id} index. Messages are never kept in memory; the documents
- * of small collections read on every message may be (see {@link #load}).
+ * server answers from its unique {@code _id} index. Message documents are not kept here (the message
+ * repository keeps a bounded cache of decoded ones); the documents of small collections read on every
+ * message may be (see {@link #load}).
  *
  * <p>Valid only while this process is the only writer of the collection: true of the embedded store,
  * whose server listens on loopback for this process alone. Writes are serialised, and the lookup is
