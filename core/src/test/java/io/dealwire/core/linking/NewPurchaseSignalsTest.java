@@ -44,7 +44,7 @@ class NewPurchaseSignalsTest {
     @Test
     void theSearchesAnswerAsTheirPatterns() throws java.io.IOException {
         var dir = java.nio.file.Path.of("../ingest/src/test/resources/stage-cases");
-        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(dir), "labeled cases not found");
+        assertTrue(java.nio.file.Files.isDirectory(dir), "the labeled cases are beside this module, in " + dir);
         var pairs = List.of(
                 java.util.Map.entry(NewPurchaseSignals.NEW_PURCHASE, NewPurchaseSignals.NEW_PURCHASE_SEARCH),
                 java.util.Map.entry(NewPurchaseSignals.EARLIER_OFFER, NewPurchaseSignals.EARLIER_OFFER_SEARCH),
