@@ -11,7 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,7 +46,16 @@ class IndexFeederStatusTest {
     }
 
     /** A store whose first read of changes waits until the test lets it go. */
-    private record SlowReads(MessageRepository delegate, CountDownLatch reading, CountDownLatch release) implements MessageRepository {
+    private static final class SlowReads extends ForwardingMessages {
+        private final CountDownLatch reading;
+        private final CountDownLatch release;
+
+        SlowReads(MessageRepository delegate, CountDownLatch reading, CountDownLatch release) {
+            super(delegate);
+            this.reading = reading;
+            this.release = release;
+        }
+
         @Override
         public List<StoredMessage> changedSince(long seq, int limit) {
             reading.countDown();
@@ -57,52 +65,7 @@ class IndexFeederStatusTest {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            return delegate.changedSince(seq, limit);
-        }
-
-        @Override
-        public Optional<StoredMessage> find(String id) {
-            return delegate.find(id);
-        }
-
-        @Override
-        public List<StoredMessage> findByMessageId(String messageId) {
-            return delegate.findByMessageId(messageId);
-        }
-
-        @Override
-        public List<StoredMessage> findByConversation(String conversationId) {
-            return delegate.findByConversation(conversationId);
-        }
-
-        @Override
-        public List<StoredMessage> findByDeal(String dealId) {
-            return delegate.findByDeal(dealId);
-        }
-
-        @Override
-        public List<StoredMessage> findByMailbox(String mailboxId, String folder) {
-            return delegate.findByMailbox(mailboxId, folder);
-        }
-
-        @Override
-        public StoredMessage save(StoredMessage message) {
-            return delegate.save(message);
-        }
-
-        @Override
-        public long lastSeq() {
-            return delegate.lastSeq();
-        }
-
-        @Override
-        public long count() {
-            return delegate.count();
-        }
-
-        @Override
-        public void delete(String id) {
-            delegate.delete(id);
+            return super.changedSince(seq, limit);
         }
     }
 }
