@@ -80,24 +80,14 @@ class EmbeddedLookupTest {
 
             // messages this process just wrote are answered from memory, decoded
             commands.clear();
-            assertEquals(1, store.messages().findByMessageId("mid7").size());
-            assertEquals(10, store.messages().findByConversation("c3").size());
-            assertEquals(17, store.messages().findByDeal("d0").size());
-            assertEquals(25, store.messages().findByMailbox("mb0", null).size());
-            assertEquals(12, store.messages().findByMailbox("mb0", "INBOX").size());
-            assertEquals(20, store.messages().changedSince(30, 100).size());
+            lookUpEveryKey(store);
             assertEquals("mid7", store.messages().find("m7").orElseThrow().mail().messageId());
             assertEquals(List.of(), commands.stream().filter(c -> c.containsKey("find")).toList());
 
             // once forgotten, they are read by id only, and then kept again
             ((MongoMessageRepository) store.messages()).forgetRecent();
             commands.clear();
-            assertEquals(1, store.messages().findByMessageId("mid7").size());
-            assertEquals(10, store.messages().findByConversation("c3").size());
-            assertEquals(17, store.messages().findByDeal("d0").size());
-            assertEquals(25, store.messages().findByMailbox("mb0", null).size());
-            assertEquals(12, store.messages().findByMailbox("mb0", "INBOX").size());
-            assertEquals(20, store.messages().changedSince(30, 100).size());
+            lookUpEveryKey(store);
             var finds = commands.stream().filter(c -> c.containsKey("find")).toList();
             assertTrue(finds.size() >= 1 && finds.size() <= 6, "one query by id at most per lookup: " + commands);
             for (var find : finds) assertEquals(Set.of("_id"), find.getDocument("filter").keySet(), find.toJson());
@@ -205,5 +195,15 @@ class EmbeddedLookupTest {
 
     private static Contact contact(String id, String... emails) {
         return new Contact(id, "Name " + id, List.of(emails), "", List.of(), null, List.of(), "", T0);
+    }
+
+    /** One lookup by each key of the messages written above, each checked against what was written. */
+    private static void lookUpEveryKey(MongoStore store) {
+        assertEquals(1, store.messages().findByMessageId("mid7").size());
+        assertEquals(10, store.messages().findByConversation("c3").size());
+        assertEquals(17, store.messages().findByDeal("d0").size());
+        assertEquals(25, store.messages().findByMailbox("mb0", null).size());
+        assertEquals(12, store.messages().findByMailbox("mb0", "INBOX").size());
+        assertEquals(20, store.messages().changedSince(30, 100).size());
     }
 }
