@@ -30,10 +30,8 @@ public interface Intake {
         for (int i = 0; i < batch.size(); i++) {
             try {
                 out.add(accept(batch.get(i).mail(), batch.get(i).location()));
-            } catch (io.dealwire.core.store.StoreUnavailableException e) {
-                throw e; // the store is away, not this message's fault
             } catch (RuntimeException e) {
-                throw new BatchItemException(i, e);
+                throw BatchItemException.of(i, e);
             }
         }
         return out;

@@ -17,7 +17,6 @@ import io.dealwire.core.party.OwnDomains;
 import io.dealwire.core.party.Parties;
 import io.dealwire.core.party.PartyResolver;
 import io.dealwire.core.store.Store;
-import io.dealwire.core.store.StoreUnavailableException;
 import io.dealwire.core.message.MessageRepository;
 import io.dealwire.core.contact.ContactRepository;
 import io.dealwire.core.company.CompanyRepository;
@@ -111,27 +110,22 @@ public class MessageIntake implements Intake {
         messages.begin();
         boolean flushed = false;
         try {
+            var reads = new ArrayList<Read>(batch.size());
             for (int i = 0; i < batch.size(); i++) {
                 var item = batch.get(i);
                 try {
                     var read = read(item.mail(), item.location());
                     if (read.newOnDeal()) infer(read.message());
-                } catch (StoreUnavailableException e) {
-                    throw e; // the store is away, not this message's fault: the caller pauses and retries
+                    reads.add(read);
                 } catch (RuntimeException e) {
-                    throw new BatchItemException(i, e);
+                    throw BatchItemException.of(i, e);
                 }
             }
-            var saved = messages.flush();
+            var saved = new HashMap<String, StoredMessage>();
+            for (var m : messages.flush()) saved.put(m.id(), m);
             flushed = true;
-            var byId = new HashMap<String, StoredMessage>();
-            for (var m : saved) byId.put(m.id(), m);
-            var out = new ArrayList<StoredMessage>(batch.size());
-            for (var item : batch) {
-                var m = byId.get(item.mail().id());
-                out.add(m != null ? m : store.messages().find(item.mail().id()).orElseThrow());
-            }
-            return out;
+            // the version written (with its seq), or, for a copy already stored at that slot, the one read
+            return reads.stream().map(r -> saved.getOrDefault(r.message().id(), r.message())).toList();
         } finally {
             if (!flushed) messages.discard();
         }
