@@ -62,12 +62,12 @@ public final class MongoMailboxRepository implements MailboxRepository {
                 var m = decoded.get(id);
                 if (m != null || complete) return Optional.ofNullable(m);
                 // read under the lock writes take: no write can slip between this read and keeping it
-                var read = guard.call(() -> mailboxes.findByIds(List.of(id)).stream().findFirst().map(MailboxMapping::fromDocument));
+                var read = read(id);
                 read.ifPresent(found -> decoded.put(id, found));
                 return read;
             }
         }
-        return guard.call(() -> mailboxes.findByIds(List.of(id)).stream().findFirst().map(MailboxMapping::fromDocument));
+        return read(id);
     }
 
     @Override
@@ -75,14 +75,22 @@ public final class MongoMailboxRepository implements MailboxRepository {
         if (decoded != null) {
             synchronized (this) {
                 if (complete) return decoded.values().stream().sorted(LIST_ORDER).toList();
-                var all = guard.call(() -> mailboxes.all().stream().map(MailboxMapping::fromDocument).toList());
+                var all = readAll();
                 decoded.clear();
                 all.forEach(m -> decoded.put(m.id(), m));
                 complete = true;
                 return all.stream().sorted(LIST_ORDER).toList();
             }
         }
-        return guard.call(() -> mailboxes.all().stream().map(MailboxMapping::fromDocument).sorted(LIST_ORDER).toList());
+        return readAll().stream().sorted(LIST_ORDER).toList();
+    }
+
+    private Optional<Mailbox> read(String id) {
+        return guard.call(() -> mailboxes.findByIds(List.of(id)).stream().findFirst().map(MailboxMapping::fromDocument));
+    }
+
+    private List<Mailbox> readAll() {
+        return guard.call(() -> mailboxes.all().stream().map(MailboxMapping::fromDocument).toList());
     }
 
     @Override
