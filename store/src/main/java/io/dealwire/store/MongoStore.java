@@ -58,12 +58,12 @@ public final class MongoStore implements Store {
     private final MongoClient client;
     private final EmbeddedMongo embedded;
     private final StoreGuard guard;
-    private final MessageRepository messages;
+    private final MongoMessageRepository messages;
     private final ContactRepository contacts;
     private final CompanyRepository companies;
     private final DealRepository deals;
     private final PipelineRepository pipelines;
-    private final MailboxRepository mailboxes;
+    private final MongoMailboxRepository mailboxes;
     private final UserRepository users;
     private final PinRepository pins;
     private final IgnoreRuleRepository ignoreRules;
@@ -117,8 +117,8 @@ public final class MongoStore implements Store {
                 var lookup = e.getValue();
                 long highestBefore = lookup.highestOrderKnown();
                 lookup.reload(db.getCollection(e.getKey()));
-                if (e.getKey().equals(MessageMapping.COLLECTION)) ((MongoMessageRepository) messages).forgetRecent();
-                if (e.getKey().equals(MailboxMapping.COLLECTION)) ((MongoMailboxRepository) mailboxes).forgetDecoded();
+                if (e.getKey().equals(MessageMapping.COLLECTION)) messages.forgetRecent();
+                if (e.getKey().equals(MailboxMapping.COLLECTION)) mailboxes.forgetDecoded();
                 // only collections ordered by a seq counter named after them (messages, audit) have an order
                 if (highestBefore == 0) continue;
                 var seq = new SeqCounter(counters, e.getKey());
