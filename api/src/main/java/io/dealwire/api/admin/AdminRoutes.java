@@ -11,14 +11,12 @@ import io.vertx.ext.web.RoutingContext;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Admin operations: rebuild the search index from the store (progress in {@code GET /api/health}); online backup. */
 public final class AdminRoutes {
     private final Search search;
     private final Function<Path, Object> backup;
     private final Blocking blocking;
-    private final AtomicBoolean rebuilding = new AtomicBoolean();
 
     /** @param backup writes a consistent backup of the running store into a directory, returning its manifest */
     public AdminRoutes(Search search, Function<Path, Object> backup, Blocking blocking) {
@@ -51,15 +49,8 @@ public final class AdminRoutes {
 
     private void reindex(RoutingContext ctx) {
         Responses.requireAdmin(ctx);
-        if (!rebuilding.compareAndSet(false, true)) throw ApiException.conflict("the index is already being rebuilt");
         // Runs in the background: a rebuild of a large store takes minutes; searches keep answering meanwhile.
-        Thread.ofVirtual().name("reindex").start(() -> {
-            try {
-                search.rebuild();
-            } finally {
-                rebuilding.set(false);
-            }
-        });
+        if (!search.startRebuild()) throw ApiException.conflict("the index is already being rebuilt");
         Responses.json(ctx, 202, Map.of("status", "rebuilding", "progress", "/api/admin/index"));
     }
 }

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -36,6 +37,9 @@ public final class Search implements AutoCloseable {
     private final IndexFeeder feeder;
     private final Store store;
     private final AtomicReference<String> state = new AtomicReference<>("starting");
+    /** Held by whichever rebuild runs, the one on start or an admin's: two never run at once. */
+    private final AtomicBoolean rebuilding = new AtomicBoolean();
+    private final AtomicLong rebuildsFinished = new AtomicLong();
     private final AtomicLong rebuildDone = new AtomicLong();
     private final AtomicLong rebuildTotal = new AtomicLong();
 
@@ -76,18 +80,23 @@ public final class Search implements AutoCloseable {
     }
 
     private void startFeeding(boolean rebuild) {
+        // The state is set before the thread starts: a health check right after start already sees the rebuild.
+        if (rebuild) {
+            rebuilding.set(true);
+            state.set("rebuilding");
+        } else {
+            state.set("catching-up");
+        }
         // Catching up runs in the background: the API answers meanwhile and /api/health shows the progress.
         Thread.ofVirtual().name("index-catch-up").start(() -> {
             try {
                 if (rebuild) {
-                    state.set("rebuilding");
-                    feeder.rebuild(progress());
+                    rebuildHoldingTheGuard();
                 } else {
-                    state.set("catching-up");
                     long n = feeder.catchUp();
                     if (n > 0) LOG.info("search index caught up with {} stored messages", n);
+                    state.set("ready");
                 }
-                state.set("ready");
                 feeder.runEvery(FEED_INTERVAL);
             } catch (RuntimeException e) {
                 state.set("error: " + e.getMessage());
@@ -103,13 +112,31 @@ public final class Search implements AutoCloseable {
         };
     }
 
-    /** Rebuilds the whole index from the store (admin endpoint, {@code reindex} command). Blocking. */
-    public long rebuild() {
+    /**
+     * Starts rebuilding the whole index from the store in the background (admin endpoint); false when a
+     * rebuild already runs. The state reads "rebuilding" before this returns, so a client polling right
+     * after sees the rebuild rather than the state before it.
+     */
+    public boolean startRebuild() {
+        if (!rebuilding.compareAndSet(false, true)) return false;
         state.set("rebuilding");
+        Thread.ofVirtual().name("reindex").start(() -> {
+            try {
+                rebuildHoldingTheGuard();
+            } catch (RuntimeException e) {
+                LOG.error("rebuilding the search index failed; searches answer from the index as it stands", e);
+            }
+        });
+        return true;
+    }
+
+    private void rebuildHoldingTheGuard() {
         try {
-            return feeder.rebuild(progress());
+            feeder.rebuild(progress());
+            rebuildsFinished.incrementAndGet();
         } finally {
             state.set("ready");
+            rebuilding.set(false);
         }
     }
 
@@ -132,6 +159,7 @@ public final class Search implements AutoCloseable {
         m.put("state", state.get());
         m.put("documents", index.documentCount());
         m.put("indexedSeq", feeder.indexedSeq());
+        m.put("rebuildsFinished", rebuildsFinished.get());
         if ("rebuilding".equals(state.get())) m.put("rebuild", Map.of("done", rebuildDone.get(), "total", rebuildTotal.get()));
         return m;
     }
