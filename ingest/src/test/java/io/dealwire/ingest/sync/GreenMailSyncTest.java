@@ -39,8 +39,10 @@ class GreenMailSyncTest {
     @RegisterExtension
     static final GreenMailExtension greenMail = new GreenMailExtension(GreenMailSetups.imap()).withPerMethodLifecycle(true);
 
+    // short waits between passes, but patient connect and read timeouts: on a loaded machine the in-process
+    // server can take seconds to answer, and a timeout would fail a test that is not about timeouts
     private static final SyncSettings FAST = SyncSettings.defaults()
-            .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10))
+            .withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(30))
             .withPollInterval(Duration.ofMillis(300))
             .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(1))
             .withFetchBatch(2, 1 << 20); // tiny batches: several checkpoints per folder
@@ -288,12 +290,15 @@ class GreenMailSyncTest {
         assertEquals(2, store.messages().findByMailbox("mb-alice", "INBOX").size());
     }
 
+    /** Generous: a deadline only catches a hang; a loaded CI machine must never hit it. */
+    static final Duration AWAIT = Duration.ofSeconds(90);
+
     static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        long deadline = System.nanoTime() + AWAIT.toNanos();
         while (System.nanoTime() < deadline) {
             if (condition.getAsBoolean()) return;
             Thread.sleep(50);
         }
-        fail("timed out waiting for: " + what);
+        fail("timed out after " + AWAIT.toSeconds() + " s waiting for: " + what);
     }
 }
