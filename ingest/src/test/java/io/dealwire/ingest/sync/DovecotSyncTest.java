@@ -3,7 +3,6 @@ package io.dealwire.ingest.sync;
 import io.dealwire.core.intake.MessageIntake;
 import io.dealwire.core.mailbox.FolderSync;
 import io.dealwire.core.mailbox.Mailbox;
-import io.dealwire.core.mailbox.SyncState;
 import io.dealwire.core.message.MessageLocation;
 import io.dealwire.core.message.StoredMessage;
 import io.dealwire.ingest.mime.MimeParser;
@@ -40,8 +39,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @EnabledIf(value = "dovecotInstalled", disabledReason = "dovecot is not installed (apt-get install dovecot-imapd)")
 class DovecotSyncTest {
+    // patient timeouts: a loaded machine can keep Dovecot silent for seconds, and a timeout would fail a test
+    // that is not about timeouts (the stall test sets its own short read timeout)
     private static final SyncSettings SETTINGS = SyncSettings.defaults()
-            .withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(3))
+            .withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(30))
             .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(1))
             .withFetchBatch(5, 1 << 20);
 
@@ -88,8 +89,8 @@ class DovecotSyncTest {
         assertStoredEqualsServer("mb");
         assertTrue(folderSync("mb", "INBOX").highestModSeq() > inbox.highestModSeq());
 
-        // IDLE: with a one-minute poll, only IDLE can bring a new message in within seconds
-        try (var service = new SyncService(store, intake, Mailbox::encryptedPassword, SETTINGS.withPollInterval(Duration.ofMinutes(1)))) {
+        // IDLE: with a one-hour poll, only IDLE can bring a new message in before the await's deadline
+        try (var service = new SyncService(store, intake, Mailbox::encryptedPassword, SETTINGS.withPollInterval(Duration.ofHours(1)))) {
             var passes = new java.util.concurrent.CopyOnWriteArrayList<List<String>>();
             service.addListener(new SyncListener() {
                 @Override
@@ -98,13 +99,11 @@ class DovecotSyncTest {
                 }
             });
             service.start("mb");
-            await(() -> store.mailboxes().find("mb").orElseThrow().state() == SyncState.IDLE, "idle");
-            Thread.sleep(300); // let it enter IDLE
-            long before = System.nanoTime();
+            // the service's first (full) pass is over: message 6 can only come through IDLE. (The state says IDLE
+            // already before that pass, from the syncOnce above, so it cannot tell.)
+            await(() -> passes.size() >= 1, "the first pass of the service");
             append("INBOX", 6, 6);
             await(() -> store.messages().findByMessageId("m6@client.test").size() == 1, "message 6 through IDLE");
-            long ms = (System.nanoTime() - before) / 1_000_000;
-            assertTrue(ms < 10_000, "picked up in " + ms + " ms");
             // what IDLE announced is read from INBOX alone: a large mailbox's other folders wait for the poll
             await(() -> passes.size() >= 2, "a pass after the IDLE");
             assertEquals(List.of("INBOX", "Sent"), passes.getFirst());
@@ -136,7 +135,8 @@ class DovecotSyncTest {
         try (var proxy = new FaultyProxy(dovecot.port())) {
             addMailbox("mb", proxy.port(), List.of("INBOX"));
             proxy.arm(FaultyProxy.Fault.STALL, 5_000);
-            try (var service = new SyncService(store, intake, Mailbox::encryptedPassword, SETTINGS)) {
+            var stallTimeout = SETTINGS.withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(5));
+            try (var service = new SyncService(store, intake, Mailbox::encryptedPassword, stallTimeout)) {
                 service.start("mb");
                 await(() -> proxy.faults.get() == 1, "the stall");
                 await(() -> store.messages().count() == 20, "recovery after the read timeout");
