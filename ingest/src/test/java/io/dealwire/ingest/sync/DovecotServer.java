@@ -44,7 +44,24 @@ final class DovecotServer implements AutoCloseable {
         return "/usr/sbin/dovecot";
     }
 
+    /**
+     * Starts on a free port. The port is free when picked but bound only by Dovecot, later: another process
+     * on the machine may take it in between, so a start that fails is tried again on another port.
+     */
     static DovecotServer start() throws IOException, InterruptedException {
+        IOException last = null;
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            try {
+                return startOnce();
+            } catch (IOException e) {
+                if (last != null) e.addSuppressed(last);
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private static DovecotServer startOnce() throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("dealwire-dovecot-");
         int port;
         try (var s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -125,9 +142,14 @@ final class DovecotServer implements AutoCloseable {
             Files.setPosixFilePermissions(users, PosixFilePermissions.fromString("rw-r--r--"));
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
-        run(dir, binary(), "-c", conf.toString());
         var server = new DovecotServer(dir, conf, port);
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        try {
+            run(dir, binary(), "-c", conf.toString());
+        } catch (IOException e) {
+            server.deleteDir();
+            throw e;
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             try (var probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
                 return server;
@@ -152,9 +174,23 @@ final class DovecotServer implements AutoCloseable {
     @Override
     public void close() throws IOException, InterruptedException {
         run(dir, binary(), "-c", conf.toString(), "stop");
-        Thread.sleep(200);
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        // the master removes its pid file when it has stopped; until then it may still write in the directory
+        Path pid = dir.resolve("base").resolve("master.pid");
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (Files.exists(pid) && System.nanoTime() < deadline) Thread.sleep(50);
+        deleteDir();
+    }
+
+    private void deleteDir() throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+                return;
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // a file appeared or vanished under the walk (a Dovecot process still exiting): walk again
+                if (attempt == 20) throw e instanceof IOException io ? io : ((java.io.UncheckedIOException) e).getCause();
+                Thread.sleep(100);
+            }
         }
     }
 
