@@ -23,7 +23,8 @@ class PinnedCertificateTest {
     @RegisterExtension
     static final GreenMailExtension greenMail = new GreenMailExtension(GreenMailSetups.imaps());
 
-    private static final SyncSettings QUICK = SyncSettings.defaults().withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(3));
+    // patient: a TLS handshake with the in-process server can take seconds on a loaded machine
+    private static final SyncSettings PATIENT = SyncSettings.defaults().withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(30));
 
     @BeforeEach
     void user() {
@@ -37,7 +38,7 @@ class PinnedCertificateTest {
     @Test
     void aSelfSignedCertificateIsRefusedWithoutAPin() {
         var e = assertThrows(MailboxConnectException.class,
-                () -> MailboxProbe.probe(QUICK, "localhost", port(), Security.TLS, "alice", "alice-pw", false, null));
+                () -> MailboxProbe.probe(PATIENT, "localhost", port(), Security.TLS, "alice", "alice-pw", false, null));
         assertEquals(Kind.TLS_FAILURE, e.kind(), e.getMessage());
         assertTrue(e.getMessage().contains("pin"), e.getMessage());
     }
@@ -45,12 +46,12 @@ class PinnedCertificateTest {
     @Test
     void theRightPinIsTrustedAndAWrongOneIsNot() throws Exception {
         String pin = presentedFingerprint();
-        var ok = MailboxProbe.probe(QUICK, "localhost", port(), Security.TLS, "alice", "alice-pw", false, pin);
+        var ok = MailboxProbe.probe(PATIENT, "localhost", port(), Security.TLS, "alice", "alice-pw", false, pin);
         assertTrue(ok.folders().contains("INBOX"));
 
         String wrong = "00".repeat(32);
         var e = assertThrows(MailboxConnectException.class,
-                () -> MailboxProbe.probe(QUICK, "localhost", port(), Security.TLS, "alice", "alice-pw", false, wrong));
+                () -> MailboxProbe.probe(PATIENT, "localhost", port(), Security.TLS, "alice", "alice-pw", false, wrong));
         assertEquals(Kind.TLS_FAILURE, e.kind());
         assertTrue(e.getMessage().contains(pin), "the error shows the fingerprint to pin: " + e.getMessage());
     }
