@@ -71,9 +71,9 @@ class MessageIndexRecoveryTest {
             assertTrue(index.problem().isPresent());
 
             directory.full.set(false);
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             while (index.problem().isPresent() || index.reopens() == 0) {
-                if (System.nanoTime() > deadline) fail("the writer was not reopened within 20 s");
+                if (System.nanoTime() > deadline) fail("the writer was not reopened within 90 s");
                 Thread.sleep(50);
             }
             assertEquals(2, index.lastIndexedSeq(), "reopened from the last commit");

@@ -35,10 +35,10 @@ class IndexFeederStatusTest {
             var feeder = new IndexFeeder(slowStore, index);
             var catchUp = Thread.ofVirtual().start(feeder::catchUp);
             reading.await();
-            assertEquals(0, assertTimeoutPreemptively(Duration.ofSeconds(10), feeder::indexedSeq),
+            assertEquals(0, assertTimeoutPreemptively(Duration.ofSeconds(60), feeder::indexedSeq),
                     "nothing is indexed yet, and the answer must not wait for the catch-up");
             // a sync thread that just stored a batch tells the feeder and goes on; it must not wait either
-            assertTimeoutPreemptively(Duration.ofSeconds(10), feeder::poke);
+            assertTimeoutPreemptively(Duration.ofSeconds(60), feeder::poke);
             release.countDown();
             catchUp.join();
             assertEquals(stored.lastSeq(), feeder.indexedSeq());

@@ -96,7 +96,7 @@ class IndexFeederTest {
             feeder.runEvery(Duration.ofHours(1));
             repo.save(message("m1", "Hello", "fresh widget", "a@b.com", "2024-01-01T00:00:00Z"));
             feeder.poke();
-            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             while (total(index, "fresh") == 0 && System.nanoTime() < deadline) Thread.sleep(10);
             assertEquals(1, total(index, "fresh"));
         }
@@ -119,7 +119,7 @@ class IndexFeederTest {
         try (var index = MessageIndex.open(dir, IndexContext.NONE); var feeder = new IndexFeeder(endless, index)) {
             feeder.runEvery(Duration.ofHours(1));
             feeder.poke();
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             while (total(index, "backfilled") == 0 && System.nanoTime() < deadline) Thread.sleep(20);
             assertTrue(total(index, "backfilled") > 0, "searchable before the drain ends");
             producing.set(false);
@@ -133,7 +133,7 @@ class IndexFeederTest {
             try (var feeder = new IndexFeeder(repo, index)) {
                 feeder.runEvery(Duration.ofMillis(50));
                 store(repo, 0, 3);
-                long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+                long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
                 while (feeder.indexedSeq() < 3 && System.nanoTime() < deadline) Thread.sleep(10);
             }
             assertEquals(3, index.lastIndexedSeq());
