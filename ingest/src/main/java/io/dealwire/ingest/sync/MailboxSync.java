@@ -36,6 +36,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -60,6 +61,7 @@ public final class MailboxSync {
     private final SyncListener listener;
     private final ServerConnectionLimiter limiter;
     private final ImapConnector connector;
+    private final RequestPrecedence precedence;
     private final CountDownLatch stopSignal = new CountDownLatch(1);
     /** Released to end a poll wait early ({@link #wakeUp()}, {@link #stop()}). */
     private final Semaphore wakeSignal = new Semaphore(0);
@@ -73,11 +75,18 @@ public final class MailboxSync {
     public MailboxSync(String mailboxId, Store store, Intake intake, MimeParser parser,
                        Function<Mailbox, String> passwords, SyncSettings settings, SyncListener listener) {
         this(mailboxId, store, intake, parser, passwords, settings, listener,
-                new ServerConnectionLimiter(settings.maxConnectionsPerServer()));
+                new ServerConnectionLimiter(settings.maxConnectionsPerServer()), RequestLoad.NONE);
     }
 
     MailboxSync(String mailboxId, Store store, Intake intake, MimeParser parser, Function<Mailbox, String> passwords,
-                SyncSettings settings, SyncListener listener, ServerConnectionLimiter limiter) {
+                SyncSettings settings, SyncListener listener, ServerConnectionLimiter limiter, RequestLoad load) {
+        this(mailboxId, store, intake, parser, passwords, settings, listener, limiter, null, load);
+    }
+
+    /** @param precedence how the sync yields to requests; null: the one for {@code load}, pausing on this sync's wait */
+    MailboxSync(String mailboxId, Store store, Intake intake, MimeParser parser, Function<Mailbox, String> passwords,
+                SyncSettings settings, SyncListener listener, ServerConnectionLimiter limiter,
+                RequestPrecedence precedence, RequestLoad load) {
         this.mailboxId = mailboxId;
         this.store = store;
         this.intake = intake;
@@ -87,6 +96,7 @@ public final class MailboxSync {
         this.listener = listener == null ? new SyncListener() { } : listener;
         this.limiter = limiter;
         this.connector = new ImapConnector(settings);
+        this.precedence = precedence != null ? precedence : new RequestPrecedence(load, this::pause);
     }
 
     public String mailboxId() {
@@ -99,7 +109,7 @@ public final class MailboxSync {
      * {@link SyncState#ERROR} with the server's words and returns.
      */
     public void run() {
-        var backoff = new Backoff(settings.backoffBase(), settings.backoffMax());
+        var backoff = new RetryDelays(settings);
         while (!stopped) {
             Mailbox mailbox;
             try {
@@ -239,6 +249,7 @@ public final class MailboxSync {
             return fs == null || !fs.backfillComplete();
         });
         if (backfilling) setState(SyncState.BACKFILLING, null);
+        precedence.reset();
         if (only == null) idleFolder = folders.contains("INBOX") || folders.isEmpty() ? "INBOX" : folders.getFirst();
         var counts = new Counts();
         for (String folder : folders) {
@@ -310,8 +321,9 @@ public final class MailboxSync {
             // 1. mail that arrived above the checkpoint
             if (fs.backfillLowUid() > 0) {
                 long[] fresh = above(UidCommands.search(folder, "UID " + (fs.lastUid() + 1) + ":*"), fs.lastUid());
-                fs = fetchAscending(folder, name, uidValidity, fs, fresh, counts);
-                if (!stopped && uidNext - 1 > fs.lastUid()) {
+                Progress ascending = fetchAscending(folder, name, uidValidity, fs, fresh, counts);
+                fs = ascending.checkpoint();
+                if (ascending.complete() && uidNext - 1 > fs.lastUid()) {
                     // every UID below UIDNEXT that still exists is stored: skip the gaps for good
                     fs = with(fs, uidNext - 1, fs.highestModSeq());
                     saveFolder(fs);
@@ -378,32 +390,29 @@ public final class MailboxSync {
                 fs.backfillDone(), fs.backfillTotal());
     }
 
-    private FolderSync fetchAscending(IMAPFolder folder, String name, long uidValidity, FolderSync fs, long[] uids,
-                                      Counts counts) throws MessagingException {
-        for (long[] batch : batches(folder, uids)) {
-            if (stopped) break;
-            ingest(folder, name, uidValidity, batch, counts);
+    /** A folder's checkpoint after storing batches, and whether every batch was stored (not stopped early). */
+    private record Progress(FolderSync checkpoint, boolean complete) {
+    }
+
+    private Progress fetchAscending(IMAPFolder folder, String name, long uidValidity, FolderSync fs, long[] uids,
+                                    Counts counts) throws MessagingException {
+        return storeBatches(folder, name, uidValidity, fs, batches(folder, uids), counts, (before, batch) -> {
             long max = batch[batch.length - 1];
-            fs = new FolderSync(name, uidValidity, Math.max(fs.lastUid(), max), fs.highestModSeq(), fs.backfillLowUid(),
-                    fs.stored() + batch.length, fs.backfillDone(), fs.backfillTotal());
-            saveFolder(fs);
-        }
-        return fs;
+            return new FolderSync(name, uidValidity, Math.max(before.lastUid(), max), before.highestModSeq(),
+                    before.backfillLowUid(), before.stored() + batch.length, before.backfillDone(), before.backfillTotal());
+        });
     }
 
     private FolderSync fetchDescending(IMAPFolder folder, String name, long uidValidity, FolderSync fs, long[] uids,
                                        Counts counts) throws MessagingException {
-        long[] descending = reverse(uids);
-        for (long[] batch : batches(folder, descending)) {
-            if (stopped) break;
-            ingest(folder, name, uidValidity, batch, counts);
-            long min = Arrays.stream(batch).min().orElse(fs.backfillLowUid());
-            fs = new FolderSync(name, uidValidity, fs.lastUid(), fs.highestModSeq(), Math.min(fs.backfillLowUid(), min),
-                    fs.stored() + batch.length, Math.min(fs.backfillTotal(), fs.backfillDone() + batch.length),
-                    fs.backfillTotal());
-            saveFolder(fs);
-        }
-        if (!stopped) {
+        Progress progress = storeBatches(folder, name, uidValidity, fs, batches(folder, reverse(uids)), counts, (before, batch) -> {
+            long min = Arrays.stream(batch).min().orElse(before.backfillLowUid());
+            return new FolderSync(name, uidValidity, before.lastUid(), before.highestModSeq(),
+                    Math.min(before.backfillLowUid(), min), before.stored() + batch.length,
+                    Math.min(before.backfillTotal(), before.backfillDone() + batch.length), before.backfillTotal());
+        });
+        fs = progress.checkpoint();
+        if (progress.complete()) {
             fs = new FolderSync(name, uidValidity, fs.lastUid(), fs.highestModSeq(), Math.max(1, fs.backfillLowUid()),
                     fs.stored(), fs.backfillTotal(), fs.backfillTotal());
             saveFolder(fs);
@@ -411,34 +420,73 @@ public final class MailboxSync {
         return fs;
     }
 
-    /** Fetches, parses and stores one batch, then commits: the caller advances the checkpoint after this returns. */
-    private void ingest(IMAPFolder folder, String name, long uidValidity, long[] batch, Counts counts)
+    /**
+     * Stores the batches in order, each committed before the checkpoint {@code advance} computes from it is saved.
+     * Batch n+1 is fetched and parsed on a thread of its own while batch n is accepted and committed on this one
+     * (see {@link Prefetcher}): the store's writes, the checkpoints and the counts stay on this thread, in order,
+     * and the IMAP connection is used by the prefetch alone until it is closed.
+     */
+    private Progress storeBatches(IMAPFolder folder, String name, long uidValidity, FolderSync fs, List<long[]> batches,
+                                  Counts counts, BiFunction<FolderSync, long[], FolderSync> advance)
             throws MessagingException {
+        if (batches.isEmpty()) return new Progress(fs, !stopped);
+        try (var prefetch = new Prefetcher<ParsedBatch>("fetch-" + mailboxId, batches.size(),
+                i -> fetchAndParse(folder, batches.get(i)), () -> stopped)) {
+            ParsedBatch batch;
+            while (!stopped && (batch = prefetch.next()) != null) {
+                precedence.yieldIfBusy(() -> stopped);
+                long started = System.nanoTime();
+                store(name, uidValidity, batch, counts);
+                fs = advance.apply(fs, batch.requested());
+                saveFolder(fs);
+                precedence.worked(Duration.ofNanos(System.nanoTime() - started));
+            }
+            return new Progress(fs, !stopped && prefetch.delivered() == batches.size());
+        }
+    }
+
+    /**
+     * One batch fetched and parsed, its raw bytes already dropped (only the parsed form waits in memory).
+     *
+     * @param requested the UIDs asked for, in checkpoint order
+     * @param uids      the UIDs the server returned (expunged ones are absent), in the order of {@code mails}
+     */
+    private record ParsedBatch(long[] requested, long[] uids, List<MailMessage> mails, long bytes) {
+    }
+
+    /** Fetches one batch (on the prefetch thread) and parses it: on every core, or on one while requests wait. */
+    private ParsedBatch fetchAndParse(IMAPFolder folder, long[] batch) throws MessagingException {
         long[] sorted = batch.clone();
         Arrays.sort(sorted);
         List<UidCommands.RawMessage> raw = UidCommands.bodies(folder, UidCommands.uidSet(sorted));
-        // parsing is CPU work independent per message: both cores take part; reading into the CRM is in order
-        List<MailMessage> parsed = raw.parallelStream().map(m -> parser.parse(m.bytes())).toList();
-        var incoming = new ArrayList<Intake.Incoming>(raw.size());
-        for (int i = 0; i < raw.size(); i++) {
-            UidCommands.RawMessage m = raw.get(i);
-            MailMessage mail = parsed.get(i);
+        List<MailMessage> parsed = precedence.parse(raw, m -> parser.parse(m.bytes()));
+        long[] uids = raw.stream().mapToLong(UidCommands.RawMessage::uid).toArray();
+        long bytes = raw.stream().mapToLong(m -> m.bytes().length).sum();
+        return new ParsedBatch(batch, uids, parsed, bytes);
+    }
+
+    /** Accepts one parsed batch and commits: the caller advances the checkpoint after this returns. */
+    private void store(String name, long uidValidity, ParsedBatch batch, Counts counts) {
+        var incoming = new ArrayList<Intake.Incoming>(batch.mails().size());
+        for (int i = 0; i < batch.mails().size(); i++) {
+            MailMessage mail = batch.mails().get(i);
+            long uid = batch.uids()[i];
             if (!mail.warnings().isEmpty()) {
                 counts.warnings++;
-                log.debug("mailbox {} folder '{}' UID {}: parse warnings {}", mailboxId, name, m.uid(), mail.warnings());
+                log.debug("mailbox {} folder '{}' UID {}: parse warnings {}", mailboxId, name, uid, mail.warnings());
             }
-            incoming.add(new Intake.Incoming(mail, new MessageLocation(mailboxId, name, uidValidity, m.uid(), false)));
-            counts.bytes += m.bytes().length;
+            incoming.add(new Intake.Incoming(mail, new MessageLocation(mailboxId, name, uidValidity, uid, false)));
         }
         List<StoredMessage> stored;
         try {
             stored = intake.acceptAll(incoming);
         } catch (BatchItemException e) {
             // never skipped (that would lose it): the batch is retried, and the error names the message
-            throw new IllegalStateException("folder '" + name + "' UID " + raw.get(e.index()).uid() + " could not be stored: "
+            throw new IllegalStateException("folder '" + name + "' UID " + batch.uids()[e.index()] + " could not be stored: "
                     + describe(e.getCause()), e);
         }
-        counts.fetched += raw.size();
+        counts.fetched += batch.mails().size();
+        counts.bytes += batch.bytes();
         store.commit();
         listener.stored(mailboxId, name, stored);
     }
@@ -566,10 +614,10 @@ public final class MailboxSync {
         }
     }
 
-    private void retryLater(Backoff backoff, String error, Exception e) {
-        Duration delay = backoff.next();
+    private void retryLater(RetryDelays backoff, String error, Exception e) {
+        Duration delay = backoff.after(e);
         String message = error + " (retrying in " + Math.max(1, delay.toSeconds()) + " s)";
-        log.warn("mailbox {} sync failed, attempt {}: {}", mailboxId, backoff.failures(), message,
+        log.warn("mailbox {} sync failed, attempt {}: {}", mailboxId, backoff.failures(e), message,
                 log.isDebugEnabled() ? e : null);
         recordError(message);
         pause(delay);

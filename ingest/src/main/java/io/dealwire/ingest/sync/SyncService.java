@@ -34,6 +34,7 @@ public final class SyncService implements AutoCloseable {
     private final Function<Mailbox, String> passwords;
     private final SyncSettings settings;
     private final ServerConnectionLimiter limiter;
+    private final RequestLoad load;
     private final List<SyncListener> listeners = new CopyOnWriteArrayList<>();
     private final ConcurrentHashMap<String, Worker> workers = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, PassInfo> passes = new ConcurrentHashMap<>();
@@ -53,12 +54,27 @@ public final class SyncService implements AutoCloseable {
 
     public SyncService(Store store, Intake intake, MimeParser parser, Function<Mailbox, String> passwords,
                        SyncSettings settings) {
+        this(store, intake, parser, passwords, settings, RequestLoad.NONE);
+    }
+
+    /**
+     * @param passwords decrypts a mailbox's stored password (the API owns the encryption); called on each connect
+     * @param load      the requests in flight, which every mailbox's sync gives precedence to
+     */
+    public SyncService(Store store, Intake intake, Function<Mailbox, String> passwords, SyncSettings settings,
+                       RequestLoad load) {
+        this(store, intake, new MimeParser(), passwords, settings, load);
+    }
+
+    public SyncService(Store store, Intake intake, MimeParser parser, Function<Mailbox, String> passwords,
+                       SyncSettings settings, RequestLoad load) {
         this.store = store;
         this.intake = intake;
         this.parser = parser;
         this.passwords = passwords;
         this.settings = settings;
         this.limiter = new ServerConnectionLimiter(settings.maxConnectionsPerServer());
+        this.load = load;
     }
 
     public void addListener(SyncListener listener) {
@@ -76,7 +92,7 @@ public final class SyncService implements AutoCloseable {
     public synchronized void start(String mailboxId) {
         Worker existing = workers.get(mailboxId);
         if (existing != null && existing.thread().isAlive()) return;
-        var sync = new MailboxSync(mailboxId, store, intake, parser, passwords, settings, fanOut(), limiter);
+        var sync = new MailboxSync(mailboxId, store, intake, parser, passwords, settings, fanOut(), limiter, load);
         Thread thread = Thread.ofVirtual().name("sync-" + mailboxId).unstarted(() -> {
             try {
                 sync.run();

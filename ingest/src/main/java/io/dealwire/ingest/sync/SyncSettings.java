@@ -15,6 +15,9 @@ import java.time.Duration;
  * @param maxConnectionsPerServer concurrent connections to one host
  * @param backoffBase             first retry delay after a failure
  * @param backoffMax              longest retry delay
+ * @param storeRetryMax           longest retry delay while the store is unavailable: the store is ours and comes back
+ *                                by itself (a restart, space freed), and then every mailbox should resume within seconds
+ *                                instead of sleeping off a backoff grown during the outage
  */
 public record SyncSettings(
         Duration connectTimeout,
@@ -26,36 +29,42 @@ public record SyncSettings(
         long fetchBatchBytes,
         int maxConnectionsPerServer,
         Duration backoffBase,
-        Duration backoffMax) {
+        Duration backoffMax,
+        Duration storeRetryMax) {
 
     public static SyncSettings defaults() {
         return new SyncSettings(Duration.ofSeconds(15), Duration.ofSeconds(60), Duration.ofSeconds(30),
                 Duration.ofSeconds(60), Duration.ofMinutes(25), 500, 16L * 1024 * 1024, 8,
-                Duration.ofSeconds(1), Duration.ofMinutes(5));
+                Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofSeconds(5));
     }
 
     public SyncSettings withPollInterval(Duration poll) {
         return new SyncSettings(connectTimeout, readTimeout, writeTimeout, poll, idleRenewal, fetchBatchMessages,
-                fetchBatchBytes, maxConnectionsPerServer, backoffBase, backoffMax);
+                fetchBatchBytes, maxConnectionsPerServer, backoffBase, backoffMax, storeRetryMax);
     }
 
     public SyncSettings withTimeouts(Duration connect, Duration read) {
         return new SyncSettings(connect, read, writeTimeout, pollInterval, idleRenewal, fetchBatchMessages,
-                fetchBatchBytes, maxConnectionsPerServer, backoffBase, backoffMax);
+                fetchBatchBytes, maxConnectionsPerServer, backoffBase, backoffMax, storeRetryMax);
     }
 
     public SyncSettings withFetchBatch(int messages, long bytes) {
         return new SyncSettings(connectTimeout, readTimeout, writeTimeout, pollInterval, idleRenewal, messages, bytes,
-                maxConnectionsPerServer, backoffBase, backoffMax);
+                maxConnectionsPerServer, backoffBase, backoffMax, storeRetryMax);
     }
 
     public SyncSettings withBackoff(Duration base, Duration max) {
         return new SyncSettings(connectTimeout, readTimeout, writeTimeout, pollInterval, idleRenewal, fetchBatchMessages,
-                fetchBatchBytes, maxConnectionsPerServer, base, max);
+                fetchBatchBytes, maxConnectionsPerServer, base, max, storeRetryMax);
     }
 
     public SyncSettings withMaxConnectionsPerServer(int max) {
         return new SyncSettings(connectTimeout, readTimeout, writeTimeout, pollInterval, idleRenewal, fetchBatchMessages,
-                fetchBatchBytes, max, backoffBase, backoffMax);
+                fetchBatchBytes, max, backoffBase, backoffMax, storeRetryMax);
+    }
+
+    public SyncSettings withStoreRetryMax(Duration max) {
+        return new SyncSettings(connectTimeout, readTimeout, writeTimeout, pollInterval, idleRenewal, fetchBatchMessages,
+                fetchBatchBytes, maxConnectionsPerServer, backoffBase, backoffMax, max);
     }
 }

@@ -68,7 +68,7 @@ final class UidCommands {
         return sizes;
     }
 
-    /** The raw bytes of each UID of the set that still exists (expunged ones are simply absent). */
+    /** The raw bytes of each UID of the set that still exists (expunged ones, even while fetched, are absent). */
     static List<RawMessage> bodies(IMAPFolder folder, String uidSet) throws MessagingException {
         @SuppressWarnings("unchecked")
         var messages = (List<RawMessage>) folder.doCommand(p -> {
@@ -78,10 +78,11 @@ final class UidCommands {
                 if (response instanceof FetchResponse fr) {
                     UID uid = fr.getItem(UID.class);
                     BODY body = fr.getItem(BODY.class);
-                    if (uid != null && body != null) {
-                        ByteArray bytes = body.getByteArray();
-                        out.add(new RawMessage(uid.uid, bytes == null ? new byte[0] : bytes.getNewBytes()));
-                    }
+                    ByteArray bytes = body == null ? null : body.getByteArray();
+                    // A message expunged by another session after this one last heard from the server comes back
+                    // without content (Dovecot answers NIL or an empty literal; no server stores a zero-byte
+                    // message): left out like one already gone, so it is never stored as an empty message.
+                    if (uid != null && bytes != null && bytes.getCount() > 0) out.add(new RawMessage(uid.uid, bytes.getNewBytes()));
                 }
             }
             p.notifyResponseHandlers(r);

@@ -290,6 +290,29 @@ class GreenMailSyncTest {
         assertEquals(2, store.messages().findByMailbox("mb-alice", "INBOX").size());
     }
 
+    @Test
+    void whileRequestsWaitTheBackfillPausesBetweenBatchesAndStillFinishes() throws Exception {
+        deliverNumbered(alice, 1, 7); // four batches of at most two
+        addMailbox("mb1", "alice", "alice-pw");
+        var asked = new java.util.concurrent.atomic.AtomicInteger();
+        RequestLoad alwaysBusy = () -> {
+            asked.incrementAndGet();
+            return 16;
+        };
+        var pauses = new CopyOnWriteArrayList<Duration>();
+        var precedence = new RequestPrecedence(alwaysBusy, pauses::add);
+        var sync = new MailboxSync("mb1", store, intake, new MimeParser(), Mailbox::encryptedPassword, FAST, null,
+                new ServerConnectionLimiter(FAST.maxConnectionsPerServer()), precedence, alwaysBusy);
+
+        PassSummary summary = sync.syncOnce();
+
+        assertEquals(7, summary.fetched(), "a busy API slows the sync, never stops it");
+        assertEquals(7, store.messages().count());
+        assertTrue(asked.get() >= 4, "the load was asked for each batch: " + asked.get());
+        assertTrue(pauses.size() >= 3, "a pause before each batch after the first: " + pauses.size());
+        assertTrue(pauses.stream().allMatch(RequestPrecedence.STEP::equals));
+    }
+
     /** Generous: a deadline only catches a hang; a loaded CI machine must never hit it. */
     static final Duration AWAIT = Duration.ofSeconds(90);
 

@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,13 +50,7 @@ class StoreOutageSyncTest {
 
     @Test
     void syncResumesWhenTheStoreComesBack() throws Exception {
-        var alice = greenMail.setUser("alice@acme.test", "alice", "alice-pw");
-        for (int i = 1; i <= 3; i++) {
-            alice.deliver(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(TestMailboxes.raw(
-                    "m" + i + "@client.test", "Client <c@client.test>", "alice@acme.test", "Quote " + i, "Quote number " + i + "."))));
-        }
-        var store = new OutageStore();
-        store.mailboxes().save(TestMailboxes.plain("mb1", greenMail.getImap().getPort(), "alice", "alice-pw", List.of()));
+        var store = storeWithAMailboxOfThreeMessages();
         var sync = new MailboxSync("mb1", store, new MessageIntake(store), new MimeParser(), Mailbox::encryptedPassword, FAST, null);
 
         store.down = true;
@@ -64,24 +59,69 @@ class StoreOutageSyncTest {
             Thread.sleep(1500); // several retries against the unavailable store
             assertTrue(thread.isAlive(), "the sync thread ended during the outage");
             store.down = false;
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (store.messages().count() < 3 && System.nanoTime() < deadline) Thread.sleep(100);
-            assertEquals(3, store.messages().count(), "messages synced once the store came back");
-            while (store.mailboxes().find("mb1").orElseThrow().state() != SyncState.IDLE && System.nanoTime() < deadline) Thread.sleep(100);
-            assertEquals(SyncState.IDLE, store.mailboxes().find("mb1").orElseThrow().state());
+            assertSyncedAndIdle(store);
         } finally {
             sync.stop();
             thread.join(Duration.ofSeconds(30));
         }
     }
 
-    /** An in-memory store whose mailbox repository fails, as an unreachable MongoDB does, while {@link #down}. */
+    /**
+     * Found by the reliability suite: after a 60 s outage the sync finished 170 s after the store came back, its
+     * backoff having grown during the outage. Here the server backoff could reach ten minutes, and the outage lasts
+     * for 30 failed store calls (15 attempts: with the server's backoff, the last waits would add up to more than
+     * an hour); with the store's own short cap the mailbox resumes within seconds of the store answering again.
+     */
+    @Test
+    void aLongStoreOutageDoesNotDelayTheSyncOnceTheStoreIsBack() throws Exception {
+        var store = storeWithAMailboxOfThreeMessages();
+        var settings = FAST.withBackoff(Duration.ofMillis(200), Duration.ofMinutes(10)).withStoreRetryMax(Duration.ofMillis(300));
+        var sync = new MailboxSync("mb1", store, new MessageIntake(store), new MimeParser(), Mailbox::encryptedPassword, settings, null);
+
+        store.failingCalls.set(30);
+        var thread = Thread.ofVirtual().start(sync::run);
+        try {
+            assertSyncedAndIdle(store);
+            assertEquals(0, store.failingCalls.get(), "the outage took place");
+        } finally {
+            sync.stop();
+            thread.join(Duration.ofSeconds(30));
+        }
+    }
+
+    private static OutageStore storeWithAMailboxOfThreeMessages() throws Exception {
+        var alice = greenMail.setUser("alice@acme.test", "alice", "alice-pw");
+        for (int i = 1; i <= 3; i++) {
+            alice.deliver(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(TestMailboxes.raw(
+                    "m" + i + "@client.test", "Client <c@client.test>", "alice@acme.test", "Quote " + i, "Quote number " + i + "."))));
+        }
+        var store = new OutageStore();
+        store.mailboxes().save(TestMailboxes.plain("mb1", greenMail.getImap().getPort(), "alice", "alice-pw", List.of()));
+        return store;
+    }
+
+    /** Waits (generously: only a hang should reach the deadline) for the three messages and the idle state. */
+    private static void assertSyncedAndIdle(OutageStore store) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (store.messages().count() < 3 && System.nanoTime() < deadline) Thread.sleep(100);
+        assertEquals(3, store.messages().count(), "messages synced once the store came back");
+        while (store.mailboxes().find("mb1").orElseThrow().state() != SyncState.IDLE && System.nanoTime() < deadline) Thread.sleep(100);
+        assertEquals(SyncState.IDLE, store.mailboxes().find("mb1").orElseThrow().state());
+    }
+
+    /**
+     * An in-memory store whose mailbox repository fails, as an unreachable MongoDB does, while {@link #down} or
+     * for the next {@link #failingCalls} calls.
+     */
     private static final class OutageStore implements Store {
         volatile boolean down;
+        final AtomicInteger failingCalls = new AtomicInteger();
         private final InMemoryStore base = new InMemoryStore();
         private final MailboxRepository mailboxes = new MailboxRepository() {
             private MailboxRepository up() {
-                if (down) throw new StoreUnavailableException("the store is unavailable (simulated outage)");
+                if (down || failingCalls.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                    throw new StoreUnavailableException("the store is unavailable (simulated outage)");
+                }
                 return base.mailboxes();
             }
 
