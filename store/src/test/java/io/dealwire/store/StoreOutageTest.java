@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,14 +47,15 @@ class StoreOutageTest {
 
     @Test
     void anUnreachableMongoDbFailsFastNamingItsHostAndNeverItsPassword() throws IOException {
-        int port;
-        try (var socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
+        // a socket bound but not listening holds the port for the whole test: nothing can start listening on it
+        try (var holder = new Socket()) {
+            holder.bind(new InetSocketAddress("127.0.0.1", 0));
+            int port = holder.getLocalPort();
+            String uri = "mongodb://dealwire:s3cret@127.0.0.1:" + port + "/crm";
+            var e = assertTimeoutPreemptively(NO_HANG, () -> assertThrows(StoreUnavailableException.class, () -> StoreFactory.open(uri, dataDir)));
+            assertTrue(e.getMessage().contains("127.0.0.1:" + port + "/crm"), e.getMessage());
+            assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
         }
-        String uri = "mongodb://dealwire:s3cret@127.0.0.1:" + port + "/crm";
-        var e = assertTimeoutPreemptively(NO_HANG, () -> assertThrows(StoreUnavailableException.class, () -> StoreFactory.open(uri, dataDir)));
-        assertTrue(e.getMessage().contains("127.0.0.1:" + port + "/crm"), e.getMessage());
-        assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
     }
 
     @Test
