@@ -318,10 +318,11 @@ public final class EmbeddedMongo implements AutoCloseable {
             backend.swap(h2);
             mvStore = fresh;
             long downMillis = Duration.between(downSince, Instant.now()).toMillis();
-            problem = null;
-            downSince = null;
+            // counted before the store reads as available: status() reads these without the lock
             reopens++;
             lastReopen = Instant.now();
+            downSince = null;
+            problem = null;
             log.warn("{} reopened after {} s down: writes acknowledged after its last commit before the failure are lost "
                     + "and are fetched again", description(), downMillis / 1000);
         }
