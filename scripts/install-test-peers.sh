@@ -14,7 +14,9 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 echo "test peers: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
-apt-get update -q
-apt-get install -y -q --no-install-recommends -o DPkg::Lock::Timeout=900 "${missing[@]}"
+# a mirror's transient failure must not fail the whole CI run: try each step a few times
+retry() { local n; for n in 1 2 3; do "$@" && return 0; echo "test peers: '$*' failed (attempt $n of 3)" >&2; sleep $((n * 10)); done; return 1; }
+retry apt-get update -q
+retry apt-get install -y -q --no-install-recommends -o DPkg::Lock::Timeout=900 "${missing[@]}"
 # Debian starts its own Dovecot on 143/993 after install; the tests run private instances instead.
 systemctl disable --now dovecot 2>/dev/null || service dovecot stop 2>/dev/null || pkill -x dovecot 2>/dev/null || true
