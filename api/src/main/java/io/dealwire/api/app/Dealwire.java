@@ -13,6 +13,7 @@ import io.dealwire.api.http.AuthHandler;
 import io.dealwire.api.http.Blocking;
 import io.dealwire.api.http.HealthRoutes;
 import io.dealwire.api.http.OpenApiRoutes;
+import io.dealwire.api.http.RequestsInFlight;
 import io.dealwire.api.mailbox.MailboxRoutes;
 import io.dealwire.api.mailbox.MailboxService;
 import io.dealwire.api.search.SearchRoutes;
@@ -90,7 +91,9 @@ public final class Dealwire implements AutoCloseable {
             var secrets = SecretBox.open(config.secretKey(), config.dataDir());
             search = Search.open(config, store);
             var crmServices = CrmServices.create(config, store, clock);
-            mailboxes = Mailboxes.start(config, store, crmServices.intake(), secrets, search);
+            // the sync slows its backfill while API requests are in flight: a person waiting comes first
+            var requestsInFlight = new RequestsInFlight();
+            mailboxes = Mailboxes.start(config, store, crmServices.intake(), secrets, search, requestsInFlight::inFlight);
             var access = new AccessResolver(store.mailboxes());
 
             vertx = Vertx.vertx();
@@ -101,6 +104,7 @@ public final class Dealwire implements AutoCloseable {
             var finalMailboxes = mailboxes;
             var crm = new io.dealwire.api.crm.CrmRoutes(store, access, DealActivities.of(store), blocking, clock);
             List<Consumer<Router>> open = List.of(
+                    requestsInFlight::mount,
                     new HealthRoutes(() -> health(finalSearch, finalMailboxes), mongo::health, blocking)::mount,
                     new OpenApiRoutes()::mount,
                     crm::mountOpen,

@@ -11,6 +11,7 @@ import io.dealwire.core.message.StoredMessage;
 import io.dealwire.core.store.Store;
 import io.dealwire.ingest.sync.MailboxConnectException;
 import io.dealwire.ingest.sync.MailboxProbe;
+import io.dealwire.ingest.sync.RequestLoad;
 import io.dealwire.ingest.sync.SyncListener;
 import io.dealwire.ingest.sync.SyncService;
 import io.dealwire.ingest.sync.SyncSettings;
@@ -32,9 +33,10 @@ public final class Mailboxes implements SyncControl, AutoCloseable {
         this.store = store;
     }
 
-    public static Mailboxes start(Config config, Store store, Intake intake, SecretBox secrets, Search search) {
+    /** @param load the API's requests in flight, which every mailbox's sync gives precedence to */
+    public static Mailboxes start(Config config, Store store, Intake intake, SecretBox secrets, Search search, RequestLoad load) {
         var settings = SyncSettings.defaults().withPollInterval(Duration.ofSeconds(config.syncPollSeconds()));
-        var sync = new SyncService(store, intake, (Mailbox m) -> secrets.decrypt(m.encryptedPassword()), settings);
+        var sync = new SyncService(store, intake, (Mailbox m) -> secrets.decrypt(m.encryptedPassword()), settings, load);
         sync.addListener(new SyncListener() {
             @Override
             public void stored(String mailboxId, String folder, List<StoredMessage> messages) {
