@@ -72,6 +72,7 @@ public final class IntakeCost {
                     Clock.systemUTC(), IdGenerator.random());
             feeder.runEvery(Duration.ofMillis(250));
 
+            var cpuBefore = ThreadCpu.byGroup();
             long t1 = System.nanoTime();
             long uid = 0;
             for (int from = 0; from < mails.size(); from += batch) {
@@ -84,9 +85,11 @@ public final class IntakeCost {
                 feeder.poke();
             }
             long storedNanos = System.nanoTime() - t1;
+            var cpuStored = ThreadCpu.byGroup();
             long last = store.messages().lastSeq();
             while (feeder.indexedSeq() < last) Thread.sleep(5);
             long indexedNanos = System.nanoTime() - t1;
+            var cpuIndexed = ThreadCpu.byGroup();
 
             int n = mails.size();
             System.out.printf("In-process ingest without IMAP: %d messages (%.1f MB) in folder order, batches of %d, embedded store%n",
@@ -94,6 +97,9 @@ public final class IntakeCost {
             System.out.printf("  parse (one thread)            %8.1f µs/msg%n", parseNanos / 1e3 / n);
             System.out.printf("  intake + store + commit       %8.1f µs/msg  (%.0f msgs/s)%n", storedNanos / 1e3 / n, n / (storedNanos / 1e9));
             System.out.printf("  ... and indexed (wall)        %8.1f µs/msg  (%.0f msgs/s)%n", indexedNanos / 1e3 / n, n / (indexedNanos / 1e9));
+            // CPU per thread group: unlike the wall times, it hardly moves with what else runs on the machine
+            System.out.printf("  CPU while storing, by thread (µs/msg): %s%n", ThreadCpu.perMessage(cpuBefore, cpuStored, n));
+            System.out.printf("  CPU until indexed, by thread (µs/msg): %s%n", ThreadCpu.perMessage(cpuBefore, cpuIndexed, n));
             System.out.printf("  stored %d messages, %d deals, %d contacts, %d companies; index %d docs%n",
                     store.messages().count(), store.deals().count(), store.contacts().count(), store.companies().count(),
                     index.documentCount());

@@ -43,6 +43,13 @@ public final class InMemoryCompanyRepository implements CompanyRepository {
         return company;
     }
 
+    /** Saves them all under one lock, like {@link #save} one by one. */
+    @Override
+    public synchronized List<Company> saveAll(List<Company> companies) {
+        for (var c : companies) save(c);
+        return List.copyOf(companies);
+    }
+
     @Override
     public synchronized void delete(String id) {
         var old = byId.remove(id);

@@ -15,6 +15,14 @@ public interface ContactRepository {
 
     Contact save(Contact contact);
 
+    /**
+     * Saves every contact as {@link #save} would, in list order (a later copy of the same id wins). Adapters
+     * override it to write them in one round trip: the intake writes a batch's contacts at once.
+     */
+    default List<Contact> saveAll(List<Contact> contacts) {
+        return contacts.stream().map(this::save).toList();
+    }
+
     void delete(String id);
 
     long count();

@@ -52,6 +52,13 @@ public final class InMemoryContactRepository implements ContactRepository {
         return contact;
     }
 
+    /** Saves them all under one lock: a reader sees none or all of them indexed by address. */
+    @Override
+    public synchronized List<Contact> saveAll(List<Contact> contacts) {
+        for (var c : contacts) save(c);
+        return List.copyOf(contacts);
+    }
+
     @Override
     public synchronized void delete(String id) {
         var old = byId.remove(id);

@@ -74,6 +74,13 @@ public final class InMemoryDealRepository implements DealRepository {
         return deal;
     }
 
+    /** Saves them all under one lock, like {@link #save} one by one. */
+    @Override
+    public synchronized List<Deal> saveAll(List<Deal> deals) {
+        for (var d : deals) save(d);
+        return List.copyOf(deals);
+    }
+
     @Override
     public synchronized void delete(String id) {
         var old = deals.remove(id);
@@ -93,6 +100,12 @@ public final class InMemoryDealRepository implements DealRepository {
     public StageChange saveChange(StageChange change) {
         changes.put(change.id(), change);
         return change;
+    }
+
+    @Override
+    public List<StageChange> saveChanges(List<StageChange> changes) {
+        for (var c : changes) this.changes.put(c.id(), c);
+        return List.copyOf(changes);
     }
 
     @Override

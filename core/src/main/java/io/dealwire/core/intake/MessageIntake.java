@@ -17,16 +17,6 @@ import io.dealwire.core.party.OwnDomains;
 import io.dealwire.core.party.Parties;
 import io.dealwire.core.party.PartyResolver;
 import io.dealwire.core.store.Store;
-import io.dealwire.core.message.MessageRepository;
-import io.dealwire.core.contact.ContactRepository;
-import io.dealwire.core.company.CompanyRepository;
-import io.dealwire.core.deal.DealRepository;
-import io.dealwire.core.pipeline.PipelineRepository;
-import io.dealwire.core.mailbox.MailboxRepository;
-import io.dealwire.core.user.UserRepository;
-import io.dealwire.core.correction.PinRepository;
-import io.dealwire.core.correction.IgnoreRuleRepository;
-import io.dealwire.core.correction.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,9 +38,9 @@ import java.util.function.Function;
 public class MessageIntake implements Intake {
     private static final Logger log = LoggerFactory.getLogger(MessageIntake.class);
 
-    /** The store as the intake's parts see it: the store, with the messages of the batch being read. */
+    /** The store as the intake's parts see it: the store, with the writes of the batch being read. */
     protected final Store store;
-    private final StagedMessages messages;
+    private final StagedStore staged;
     private final CrmSettings settings;
     private final StageInference inference;
     private final Clock clock;
@@ -60,12 +50,12 @@ public class MessageIntake implements Intake {
     private final DealFactory dealFactory;
 
     /**
-     * @param inference built over the store it is given: the intake's view, in which the messages of a batch
+     * @param inference built over the store it is given: the intake's view, in which the writes of a batch
      *                  being read are visible before they are written
      */
     public MessageIntake(Store store, CrmSettings settings, Function<Store, StageInference> inference, Clock clock, IdGenerator ids) {
-        this.messages = new StagedMessages(store.messages());
-        this.store = new BatchView(store, messages);
+        this.staged = new StagedStore(store);
+        this.store = staged;
         this.settings = settings;
         this.inference = inference.apply(this.store);
         this.clock = clock;
@@ -101,13 +91,13 @@ public class MessageIntake implements Intake {
     }
 
     /**
-     * Reads a batch as {@link #accept} reads each message, in order, and writes the batch's messages with one
-     * store write at the end. A message that cannot be read fails the batch (none of its messages is written)
-     * with a {@link BatchItemException} naming it.
+     * Reads a batch as {@link #accept} reads each message, in order, and writes what the batch changed at the end,
+     * one bulk write per kind of record (companies, contacts, deals, stage changes, messages). A message that cannot
+     * be read fails the batch (nothing of it is written) with a {@link BatchItemException} naming it.
      */
     @Override
     public synchronized List<StoredMessage> acceptAll(List<Incoming> batch) {
-        messages.begin();
+        staged.begin();
         boolean flushed = false;
         try {
             var reads = new ArrayList<Read>(batch.size());
@@ -122,12 +112,12 @@ public class MessageIntake implements Intake {
                 }
             }
             var saved = new HashMap<String, StoredMessage>();
-            for (var m : messages.flush()) saved.put(m.id(), m);
+            for (var m : staged.flush()) saved.put(m.id(), m);
             flushed = true;
             // the version written (with its seq), or, for a copy already stored at that slot, the one read
             return reads.stream().map(r -> saved.getOrDefault(r.message().id(), r.message())).toList();
         } finally {
-            if (!flushed) messages.discard();
+            if (!flushed) staged.discard();
         }
     }
 
@@ -230,20 +220,5 @@ public class MessageIntake implements Intake {
                 .filter(m -> m.locations().stream().anyMatch(l -> l.sameSlot(location) && !l.gone()))
                 .findFirst()
                 .map(m -> store.messages().save(m.withLocation(location.markGone())));
-    }
-
-    /** The store with the intake's staged messages in place of its message repository. */
-    private record BatchView(Store store, MessageRepository messages) implements Store {
-        @Override public ContactRepository contacts() { return store.contacts(); }
-        @Override public CompanyRepository companies() { return store.companies(); }
-        @Override public DealRepository deals() { return store.deals(); }
-        @Override public PipelineRepository pipelines() { return store.pipelines(); }
-        @Override public MailboxRepository mailboxes() { return store.mailboxes(); }
-        @Override public UserRepository users() { return store.users(); }
-        @Override public PinRepository pins() { return store.pins(); }
-        @Override public IgnoreRuleRepository ignoreRules() { return store.ignoreRules(); }
-        @Override public AuditLog audit() { return store.audit(); }
-        @Override public void commit() { store.commit(); }
-        @Override public void close() { store.close(); }
     }
 }

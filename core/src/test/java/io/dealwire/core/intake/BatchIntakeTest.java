@@ -8,23 +8,10 @@ import io.dealwire.core.mailbox.Mailbox;
 import io.dealwire.core.mailbox.Security;
 import io.dealwire.core.message.MailMessage;
 import io.dealwire.core.message.MessageLocation;
-import io.dealwire.core.message.MessageRepository;
-import io.dealwire.core.message.StoredMessage;
 import io.dealwire.core.party.OwnDomains;
 import io.dealwire.core.pipeline.PipelineTemplates;
-import io.dealwire.core.store.InMemoryStore;
 import io.dealwire.core.store.Store;
 import io.dealwire.core.store.StoreUnavailableException;
-import io.dealwire.core.company.CompanyRepository;
-import io.dealwire.core.contact.ContactRepository;
-import io.dealwire.core.correction.AuditLog;
-import io.dealwire.core.correction.IgnoreRuleRepository;
-import io.dealwire.core.correction.PinRepository;
-import io.dealwire.core.deal.DealRepository;
-import io.dealwire.core.mailbox.MailboxRepository;
-import io.dealwire.core.pipeline.PipelineRepository;
-import io.dealwire.core.user.UserRepository;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -34,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -45,50 +31,11 @@ class BatchIntakeTest {
     private static final String BOB = "Bob Stone <bob@globex-corp.com>";
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-01T00:00:00Z"), ZoneOffset.UTC);
 
-    /** An in-memory store that counts the writes reaching its message repository. */
-    private static final class CountingStore implements Store {
-        final InMemoryStore inner = new InMemoryStore();
-        final AtomicInteger saves = new AtomicInteger();
-        final AtomicInteger batchSaves = new AtomicInteger();
-        volatile boolean down;
-        private final MessageRepository counted;
-
-        CountingStore() {
-            var messages = inner.messages();
-            counted = new MessageRepository() {
-                public Optional<StoredMessage> find(String id) {
-                    if (down) throw new StoreUnavailableException("test store is down");
-                    return messages.find(id);
-                }
-                public List<StoredMessage> findByMessageId(String m) { return messages.findByMessageId(m); }
-                public List<StoredMessage> findByConversation(String c) { return messages.findByConversation(c); }
-                public List<StoredMessage> findByDeal(String d) { return messages.findByDeal(d); }
-                public List<StoredMessage> findByMailbox(String mb, String f) { return messages.findByMailbox(mb, f); }
-                public StoredMessage save(StoredMessage m) { saves.incrementAndGet(); return messages.save(m); }
-                public List<StoredMessage> saveAll(List<StoredMessage> ms) { batchSaves.incrementAndGet(); return ms.stream().map(messages::save).toList(); }
-                public List<StoredMessage> changedSince(long seq, int limit) { return messages.changedSince(seq, limit); }
-                public long lastSeq() { return messages.lastSeq(); }
-                public long count() { return messages.count(); }
-                public void delete(String id) { messages.delete(id); }
-            };
-        }
-
-        @Override public MessageRepository messages() { return counted; }
-        @Override public ContactRepository contacts() { return inner.contacts(); }
-        @Override public CompanyRepository companies() { return inner.companies(); }
-        @Override public DealRepository deals() { return inner.deals(); }
-        @Override public PipelineRepository pipelines() { return inner.pipelines(); }
-        @Override public MailboxRepository mailboxes() { return inner.mailboxes(); }
-        @Override public UserRepository users() { return inner.users(); }
-        @Override public PinRepository pins() { return inner.pins(); }
-        @Override public IgnoreRuleRepository ignoreRules() { return inner.ignoreRules(); }
-        @Override public AuditLog audit() { return inner.audit(); }
-        @Override public void commit() { }
-        @Override public void close() { }
+    private static RecordingStore store() {
+        return prepared(new RecordingStore());
     }
 
-    private static CountingStore store() {
-        var store = new CountingStore();
+    private static <S extends Store> S prepared(S store) {
         store.pipelines().save(PipelineTemplates.defaultPipeline());
         store.mailboxes().save(new Mailbox("mb-paul", "Paul", "imap.example", 993, Security.TLS, "paul", "enc", List.of(), null,
                 "u-paul", false, false, null, null, null, null, Instant.EPOCH));
@@ -143,10 +90,23 @@ class BatchIntakeTest {
             assertEquals(a.withSeq(0), b.withSeq(0), "message " + m.id() + " is read the same in a batch");
         }
         assertEquals(deals(oneByOne), deals(batched));
+        assertEquals(oneByOne.contacts().list(0, 1000), batched.contacts().list(0, 1000));
+        assertEquals(oneByOne.companies().list(0, 1000), batched.companies().list(0, 1000));
         assertEquals(2, deals(batched).size(), "one deal per customer");
         assertEquals(oneByOne.deals().changes(deals(oneByOne).getFirst().id()), batched.deals().changes(deals(batched).getFirst().id()));
-        assertEquals(0, batched.saves.get(), "no message is written one at a time");
-        assertEquals(1, batched.batchSaves.get(), "the batch is written at once");
+        assertEquals(0, batched.count("messages.save"), "no message is written one at a time");
+        assertEquals(1, batched.count("messages.saveAll"), "the batch is written at once");
+    }
+
+    @Test
+    void aBatchWritesEachKindOfRecordWithOneBulkWriteAndNothingOneAtATime() {
+        var store = store();
+        store.writes.clear();
+        intake(store).acceptAll(incoming(threads()));
+        assertEquals(List.of("companies.saveAll", "contacts.saveAll", "deals.saveAll", "deals.saveChanges", "messages.saveAll"),
+                store.writes);
+        assertEquals(2, store.deals().count());
+        assertEquals(6, store.messages().count());
     }
 
     @Test
@@ -191,11 +151,14 @@ class BatchIntakeTest {
         var e = assertThrows(BatchItemException.class, () -> intake.acceptAll(batch));
         assertEquals(3, e.index());
         assertEquals(0, store.messages().count(), "nothing of a failed batch is written");
+        assertEquals(0, store.contacts().count(), "not even the contacts its first messages created");
+        assertEquals(0, store.companies().count());
+        assertEquals(0, store.deals().count());
 
         // the batch read again without the broken message is accepted whole, as if the first attempt never happened
         assertEquals(3, intake.acceptAll(batch.subList(0, 3)).size());
         assertEquals(3, store.messages().count());
-        assertEquals(0, store.saves.get());
+        assertEquals(0, store.count("messages.save"));
     }
 
     @Test

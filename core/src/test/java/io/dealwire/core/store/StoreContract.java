@@ -120,6 +120,50 @@ public abstract class StoreContract {
     }
 
     @Test
+    void aDealsMessagesWithinADateWindowAndItsLatestOnes() {
+        var day = Instant.parse("2025-03-01T10:00:00Z");
+        for (int i = 0; i < 10; i++) {
+            int n = i;
+            store.messages().save(StoredMessage.of(mail("m" + i, "id" + i + "@x", "S" + i, day.plus(java.time.Duration.ofDays(n))))
+                    .with(b -> b.dealId = n % 2 == 0 ? "even" : "odd"));
+        }
+        store.messages().save(StoredMessage.of(mail("undated", "u@x", "U", null)).with(b -> b.dealId = "even"));
+        store.messages().save(StoredMessage.of(mail("m4b", "id4b@x", "S4b", day.plus(java.time.Duration.ofDays(4)))).with(b -> b.dealId = "even"));
+
+        // both ends included, ties in date by id, undated messages in no window
+        assertEquals(List.of("m2", "m4", "m4b", "m6"), ids(store.messages().findByDealBetween("even",
+                day.plus(java.time.Duration.ofDays(2)), day.plus(java.time.Duration.ofDays(6)))));
+        assertEquals(List.of("m4", "m4b"), ids(store.messages().findByDealBetween("even",
+                day.plus(java.time.Duration.ofDays(3)), day.plus(java.time.Duration.ofDays(5)))));
+        assertEquals(List.of(), ids(store.messages().findByDealBetween("even",
+                day.plus(java.time.Duration.ofDays(20)), day.plus(java.time.Duration.ofDays(30)))));
+        assertEquals(List.of(), ids(store.messages().findByDealBetween("none", day, day.plus(java.time.Duration.ofDays(30)))));
+
+        // the tail of findByDeal: newest last, undated count as oldest
+        assertEquals(List.of("m4b", "m6", "m8"), ids(store.messages().latestByDeal("even", 3)));
+        assertEquals(List.of("m9"), ids(store.messages().latestByDeal("odd", 1)));
+        assertEquals(ids(store.messages().findByDeal("even")), ids(store.messages().latestByDeal("even", 100)));
+        assertEquals("undated", store.messages().latestByDeal("even", 100).getFirst().id());
+        assertEquals(List.of(), store.messages().latestByDeal("even", 0));
+        assertEquals(List.of(), store.messages().latestByDeal("none", 5));
+
+        // a message that moves to another deal or another date moves in both lookups
+        store.messages().save(store.messages().find("m8").orElseThrow().with(b -> b.dealId = "odd"));
+        store.messages().save(StoredMessage.of(mail("m2", "id2@x", "S2", day.plus(java.time.Duration.ofDays(40)))).with(b -> b.dealId = "even"));
+        assertEquals(List.of("m4b", "m6", "m2"), ids(store.messages().latestByDeal("even", 3)));
+        assertEquals(List.of("m7", "m8", "m9"), ids(store.messages().latestByDeal("odd", 3)));
+        assertEquals(List.of("m4", "m4b", "m6"), ids(store.messages().findByDealBetween("even",
+                day.plus(java.time.Duration.ofDays(2)), day.plus(java.time.Duration.ofDays(6)))));
+        store.messages().delete("m6");
+        assertEquals(List.of("m4", "m4b"), ids(store.messages().findByDealBetween("even",
+                day.plus(java.time.Duration.ofDays(2)), day.plus(java.time.Duration.ofDays(6)))));
+    }
+
+    private static List<String> ids(List<StoredMessage> messages) {
+        return messages.stream().map(StoredMessage::id).toList();
+    }
+
+    @Test
     void mailboxCountsAndLocationsWithoutContent() {
         store.messages().save(StoredMessage.of(mail("m1", "a@x", "A", Instant.parse("2025-03-01T10:00:00Z")))
                 .withLocation(new MessageLocation("mb1", "INBOX", 7, 1, false))
@@ -183,6 +227,47 @@ public abstract class StoreContract {
         assertEquals(List.of("s1", "s2"), history.stream().map(StageChange::id).toList());
         assertEquals("Please find our quote attached.", history.get(1).evidence().quote());
         assertEquals(StageChange.Status.APPLIED, history.get(1).status());
+    }
+
+    @Test
+    void contactsCompaniesDealsAndHistoryAreSavedInBulkAndLaterCopiesWin() {
+        var at = Instant.parse("2025-01-01T00:00:00Z");
+        store.contacts().save(new Contact("p0", "Old Name", List.of("old@acme.example"), "", List.of(), null, List.of(), "", at));
+        var contacts = store.contacts().saveAll(List.of(
+                new Contact("p1", "Dana Smith", List.of("dana@acme.example"), "", List.of(), "co1", List.of(), "", at),
+                new Contact("p0", "Olga Ng", List.of("old@acme.example", "olga@acme.example"), "", List.of(), "co1", List.of(), "", at),
+                new Contact("p1", "Dana Smith", List.of("dana@acme.example", "d.smith@acme.example"), "CFO", List.of(), "co1", List.of(), "", at)));
+        assertEquals(3, contacts.size());
+        assertEquals(2, store.contacts().count());
+        assertEquals("CFO", store.contacts().findByEmail("d.smith@acme.example").orElseThrow().title(), "the later copy of p1 won");
+        assertEquals("Olga Ng", store.contacts().findByEmail("olga@acme.example").orElseThrow().name(), "a stored contact is replaced");
+        assertEquals(List.of("p0", "p1"), store.contacts().findByCompany("co1").stream().map(Contact::id).toList());
+        assertEquals(List.of(), store.contacts().saveAll(List.of()));
+
+        store.companies().saveAll(List.of(new Company("co1", "Acme", List.of("acme.example"), at),
+                new Company("co2", "Globex", List.of("globex.example"), at),
+                new Company("co1", "Acme SA", List.of("acme.example", "acme.fr"), at)));
+        assertEquals(2, store.companies().count());
+        assertEquals("Acme SA", store.companies().findByDomain("acme.fr").orElseThrow().name());
+        assertEquals("co2", store.companies().findByDomain("globex.example").orElseThrow().id());
+
+        var d1 = new Deal("d1", "Acme", "default", "contacted", "co1", null, "u1", 0, "EUR", at, at, false);
+        var d2 = new Deal("d2", "Dana", "default", "contacted", null, "p1", "u1", 0, "EUR", at, at, false);
+        store.deals().saveAll(List.of(d1, d2, d1.withStage("qualified", at.plusSeconds(60), false)));
+        assertEquals(2, store.deals().count());
+        assertEquals("qualified", store.deals().find("d1").orElseThrow().stageId());
+        assertEquals(List.of("d1"), store.deals().findByCompany("co1").stream().map(Deal::id).toList());
+        assertEquals(List.of("d2"), store.deals().findByPerson("p1").stream().map(Deal::id).toList());
+
+        var later = new StageChange("s2", "d1", "qualified", "proposal", at.plusSeconds(120), ChangeMode.SUGGESTED, null, null, null);
+        store.deals().saveChanges(List.of(
+                new StageChange("s1", "d1", "contacted", "qualified", at.plusSeconds(60), ChangeMode.AUTO, null, null, null),
+                later, later.withStatus(StageChange.Status.DISMISSED),
+                new StageChange("s3", "d2", "contacted", "qualified", at.plusSeconds(60), ChangeMode.AUTO, null, null, null)));
+        var history = store.deals().changes("d1");
+        assertEquals(List.of("s1", "s2"), history.stream().map(StageChange::id).toList());
+        assertEquals(StageChange.Status.DISMISSED, history.get(1).status(), "the later copy of s2 won");
+        assertEquals(List.of("s3"), store.deals().changes("d2").stream().map(StageChange::id).toList());
     }
 
     @Test

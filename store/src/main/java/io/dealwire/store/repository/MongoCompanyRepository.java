@@ -50,6 +50,14 @@ public final class MongoCompanyRepository implements CompanyRepository {
         return company;
     }
 
+    /** One bulk write (two on the embedded store: inserts of new ids, replaces of known ones). */
+    @Override
+    public List<Company> saveAll(List<Company> list) {
+        if (list.isEmpty()) return List.of();
+        guard.run(() -> companies.replaceAll(list.stream().map(CompanyMapping::toDocument).toList()));
+        return List.copyOf(list);
+    }
+
     @Override
     public void delete(String id) {
         guard.run(() -> companies.delete(id));

@@ -57,6 +57,14 @@ public final class MongoContactRepository implements ContactRepository {
         return contact;
     }
 
+    /** One bulk write (two on the embedded store: inserts of new ids, replaces of known ones). */
+    @Override
+    public List<Contact> saveAll(List<Contact> list) {
+        if (list.isEmpty()) return List.of();
+        guard.run(() -> contacts.replaceAll(list.stream().map(ContactMapping::toDocument).toList()));
+        return List.copyOf(list);
+    }
+
     @Override
     public void delete(String id) {
         guard.run(() -> contacts.delete(id));

@@ -65,6 +65,14 @@ public final class MongoDealRepository implements DealRepository {
         return deal;
     }
 
+    /** One bulk write (two on the embedded store: inserts of new ids, replaces of known ones). */
+    @Override
+    public List<Deal> saveAll(List<Deal> list) {
+        if (list.isEmpty()) return List.of();
+        guard.run(() -> deals.replaceAll(list.stream().map(DealMapping::toDocument).toList()));
+        return List.copyOf(list);
+    }
+
     @Override
     public void delete(String id) {
         guard.run(() -> {
@@ -82,6 +90,13 @@ public final class MongoDealRepository implements DealRepository {
     public StageChange saveChange(StageChange change) {
         guard.run(() -> changes.replace(DealMapping.toDocument(change)));
         return change;
+    }
+
+    @Override
+    public List<StageChange> saveChanges(List<StageChange> list) {
+        if (list.isEmpty()) return List.of();
+        guard.run(() -> changes.replaceAll(list.stream().map(DealMapping::toDocument).toList()));
+        return List.copyOf(list);
     }
 
     @Override
