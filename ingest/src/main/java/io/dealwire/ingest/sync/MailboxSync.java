@@ -96,7 +96,7 @@ public final class MailboxSync {
         this.listener = listener == null ? new SyncListener() { } : listener;
         this.limiter = limiter;
         this.connector = new ImapConnector(settings);
-        this.precedence = precedence != null ? precedence : new RequestPrecedence(load, this::pause);
+        this.precedence = precedence != null ? precedence : new RequestPrecedence(load, this::yieldFor);
     }
 
     public String mailboxId() {
@@ -638,6 +638,19 @@ public final class MailboxSync {
     private void pause(Duration d) {
         try {
             if (wakeSignal.tryAcquire(d.toMillis(), TimeUnit.MILLISECONDS) && !stopped) wakeSignal.drainPermits();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopped = true;
+        }
+    }
+
+    /**
+     * Waits while requests take precedence; ends early only when the sync stops. Unlike {@link #pause}, it leaves a
+     * {@link #wakeUp()} for the wait after the pass, so news of new mail is not used up by a pause in a backfill.
+     */
+    private void yieldFor(Duration d) {
+        try {
+            stopSignal.await(d.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopped = true;
