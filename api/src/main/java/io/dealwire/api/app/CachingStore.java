@@ -1,5 +1,6 @@
 package io.dealwire.api.app;
 
+import io.dealwire.api.auth.CachedUsers;
 import io.dealwire.core.company.CompanyRepository;
 import io.dealwire.core.contact.ContactRepository;
 import io.dealwire.core.correction.AuditLog;
@@ -13,25 +14,30 @@ import io.dealwire.core.user.UserRepository;
 
 /**
  * The store as the running service uses it: every repository of the underlying store, the mailboxes through
- * {@link CachedMailboxes}. All in-process writes go through it, so the cache sees them. Closing and
- * committing stay with the underlying store's owner.
+ * {@link CachedMailboxes}, the pipelines through {@link CachedPipelines} and the users and tokens through
+ * {@link CachedUsers}. All in-process writes go through it, so the caches see them. Closing and committing stay
+ * with the underlying store's owner.
  */
 final class CachingStore implements Store {
     private final Store store;
     private final CachedMailboxes mailboxes;
+    private final CachedPipelines pipelines;
+    private final CachedUsers users;
 
     CachingStore(Store store) {
         this.store = store;
         this.mailboxes = new CachedMailboxes(store.mailboxes());
+        this.pipelines = new CachedPipelines(store.pipelines());
+        this.users = new CachedUsers(store.users());
     }
 
     @Override public MessageRepository messages() { return store.messages(); }
     @Override public ContactRepository contacts() { return store.contacts(); }
     @Override public CompanyRepository companies() { return store.companies(); }
     @Override public DealRepository deals() { return store.deals(); }
-    @Override public PipelineRepository pipelines() { return store.pipelines(); }
+    @Override public PipelineRepository pipelines() { return pipelines; }
     @Override public CachedMailboxes mailboxes() { return mailboxes; }
-    @Override public UserRepository users() { return store.users(); }
+    @Override public UserRepository users() { return users; }
     @Override public PinRepository pins() { return store.pins(); }
     @Override public IgnoreRuleRepository ignoreRules() { return store.ignoreRules(); }
     @Override public AuditLog audit() { return store.audit(); }

@@ -63,6 +63,17 @@ public final class UserAccounts {
                 .flatMap(t -> users.find(t.userId()));
     }
 
+    /**
+     * The active user for a bearer token when the answer is in memory ({@link CachedUsers}), without reading the
+     * store, so it may run on an event loop; empty when it is not known there: then ask {@link #authenticate}.
+     */
+    public Optional<User> authenticateInMemory(String bearer) {
+        if (!(users instanceof CachedUsers cached) || bearer == null || bearer.isBlank()) return Optional.empty();
+        return cached.cachedToken(Tokens.hash(bearer.trim()))
+                .filter(ApiToken::active)
+                .flatMap(t -> cached.cachedUser(t.userId()));
+    }
+
     public boolean revoke(String userId, String tokenId) {
         var revoked = users.tokens(userId).stream().filter(t -> t.id().equals(tokenId) && t.active()).findFirst()
                 .map(t -> users.saveToken(new ApiToken(t.id(), t.userId(), t.hash(), t.label(), t.createdAt(), clock.instant())))
