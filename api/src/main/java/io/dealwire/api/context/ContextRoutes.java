@@ -7,8 +7,11 @@ import io.dealwire.api.http.Responses;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.regex.Pattern;
+
 /** {@code GET /api/context?messageId=…|email=…}: what the add-on shows beside a message. */
 public final class ContextRoutes {
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
     private final ContextService service;
     private final Access.Resolver access;
     private final Blocking blocking;
@@ -27,7 +30,7 @@ public final class ContextRoutes {
         var messageId = blankToNull(ctx.queryParams().get("messageId"));
         var email = blankToNull(ctx.queryParams().get("email"));
         if (messageId == null && email == null) throw ApiException.badRequest("give messageId (a Message-ID header) or email (an address), or both");
-        if (email != null && !email.matches("^[^@\\s]+@[^@\\s]+$")) throw ApiException.badRequest("email '" + email + "' is not an email address");
+        if (email != null && !EMAIL.matcher(email).matches()) throw ApiException.badRequest("email '" + email + "' is not an email address");
         var user = Responses.user(ctx);
         Responses.reply(ctx, blocking.run(() -> {
             var a = access.apply(user);

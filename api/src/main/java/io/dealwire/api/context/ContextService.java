@@ -164,11 +164,33 @@ public final class ContextService {
                 snippet(hit.snippet()));
     }
 
-    /** The timelines' snippet of a preview, collapsing the whitespace of only its start when that is enough. */
+    /**
+     * The timelines' snippet of a preview ({@link Timelines#snippet(String, int)}: stripped, each run of blanks one
+     * space, cut at {@link #SNIPPET} characters), in one pass that stops at the cut: the context shows ten of them
+     * on every request, and the regular expression over each whole preview was a tenth of its CPU.
+     */
     static String snippet(String preview) {
-        var head = preview.length() > SNIPPET * 4 ? preview.substring(0, SNIPPET * 4) : preview;
-        var snippet = Timelines.snippet(head, SNIPPET);
-        return snippet.length() > SNIPPET || head.length() == preview.length() ? snippet : Timelines.snippet(preview, SNIPPET);
+        int start = 0, end = preview.length();
+        while (start < end && Character.isWhitespace(preview.charAt(start))) start++;
+        while (end > start && Character.isWhitespace(preview.charAt(end - 1))) end--;
+        var out = new StringBuilder(Math.min(end - start, SNIPPET + 1));
+        boolean inBlanks = false;
+        for (int i = start; i < end && out.length() <= SNIPPET; i++) {
+            char c = preview.charAt(i);
+            if (isRegexBlank(c)) {
+                if (!inBlanks) out.append(' ');
+                inBlanks = true;
+            } else {
+                out.append(c);
+                inBlanks = false;
+            }
+        }
+        return out.length() > SNIPPET ? out.substring(0, SNIPPET) + "…" : out.toString();
+    }
+
+    /** What {@code \s} matches in {@link Timelines#snippet(String, int)}'s expression. */
+    private static boolean isRegexBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** The customer's address in a message: the sender of inbound mail, else the first external recipient. */

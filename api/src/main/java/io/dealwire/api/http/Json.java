@@ -27,6 +27,15 @@ public final class Json {
         }
     }
 
+    /** The UTF-8 bytes of a value's JSON: what a response sends, without a String in between. */
+    public static byte[] writeBytes(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON for " + value.getClass().getSimpleName(), e);
+        }
+    }
+
     /** Parses a request body; a body that is not a JSON object is a 400 that says so. */
     public static JsonNode readObject(String body) {
         if (body == null || body.isBlank()) throw ApiException.badRequest("the request needs a JSON body");

@@ -2,16 +2,19 @@ package io.dealwire.api.http;
 
 import io.dealwire.core.user.User;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
 /** Small helpers shared by every route: answer JSON, or hand a failure to the router's failure handler. */
 public final class Responses {
+    private static final CharSequence APPLICATION_JSON = HttpHeaders.createOptimized("application/json");
     private Responses() {
     }
 
     public static void json(RoutingContext ctx, int status, Object body) {
         if (ctx.response().ended()) return;
-        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(Json.write(body));
+        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, APPLICATION_JSON).end(Buffer.buffer(Json.writeBytes(body)));
     }
 
     /** Answers with the future's value as JSON (200), or fails the request with its error. */

@@ -178,4 +178,12 @@ class ContextServiceTest {
         assertEquals("a b " + "c".repeat(156) + "…", ContextService.snippet(blank));
         assertEquals("short text", ContextService.snippet("  short\n text "));
     }
+
+    @Test
+    void aSnippetIsTheTimelinesSnippetOfThePreview() {
+        var previews = List.of("", " ", "\t\n", "x", "  a\t\tb\r\n c  ", "\u2003lead and trail\u2003", "keeps\u00a0no-break\u2003em \u2003 spaces",
+                "\u000b\fvertical\u000b\ftab", "é".repeat(159) + "  z", "y".repeat(160), "y".repeat(161), " ".repeat(5) + "y".repeat(160) + " ",
+                "y".repeat(159) + " \n\t end", "😀".repeat(100), "ab " + "😀".repeat(100));
+        for (var p : previews) assertEquals(io.dealwire.api.message.Timelines.snippet(p, 160), ContextService.snippet(p), p);
+    }
 }
