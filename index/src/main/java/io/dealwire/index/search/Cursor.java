@@ -21,8 +21,9 @@ final class Cursor {
     private Cursor() {
     }
 
+    /** Of values whose hash is the same in every process (an enum's is not), so a cursor outlives a restart. */
     static String fingerprint(SearchRequest r) {
-        return Integer.toHexString(Objects.hash(r.q(), r.sort(), r.groupByConversation(), r.within()));
+        return Integer.toHexString(Objects.hash(r.q(), r.sort().name(), r.groupByConversation(), r.within()));
     }
 
     static String encode(SearchRequest r, FieldDoc last) {

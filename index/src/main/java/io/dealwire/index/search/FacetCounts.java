@@ -86,11 +86,10 @@ public final class FacetCounts implements CollectorManager<FacetCounts.Counter, 
         public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
             var reader = context.reader();
             var values = new ArrayList<SortedSetDocValues>(dimensions.size());
-            var ordCounts = new ArrayList<long[]>(dimensions.size());
+            var ords = new ArrayList<Ordinals>(dimensions.size());
             for (var dim : dimensions) {
-                var dv = DocValues.getSortedSet(reader, dim);
-                values.add(dv);
-                ordCounts.add(new long[(int) Math.min(Integer.MAX_VALUE - 8, dv.getValueCount())]);
+                values.add(DocValues.getSortedSet(reader, dim));
+                ords.add(new Ordinals());
             }
             SortedDocValues conv = conversationField == null ? null : DocValues.getSorted(reader, conversationField);
             FixedBitSet convOrds = conv == null ? null : new FixedBitSet(Math.max(1, conv.getValueCount()));
@@ -105,8 +104,8 @@ public final class FacetCounts implements CollectorManager<FacetCounts.Counter, 
                     for (int i = 0; i < values.size(); i++) {
                         var dv = values.get(i);
                         if (dv.advanceExact(doc)) {
-                            var counts = ordCounts.get(i);
-                            for (int k = 0, n = dv.docValueCount(); k < n; k++) counts[(int) dv.nextOrd()]++;
+                            var into = ords.get(i);
+                            for (int k = 0, n = dv.docValueCount(); k < n; k++) into.add((int) dv.nextOrd());
                         }
                     }
                     if (conv != null && conv.advanceExact(doc)) convOrds.set(conv.ordValue());
@@ -116,13 +115,9 @@ public final class FacetCounts implements CollectorManager<FacetCounts.Counter, 
                 public void finish() throws IOException {
                     for (int i = 0; i < values.size(); i++) {
                         var dv = values.get(i);
-                        var c = ordCounts.get(i);
-                        Map<String, Long> into = null;
-                        for (int ord = 0; ord < c.length; ord++) {
-                            if (c[ord] == 0) continue;
-                            if (into == null) into = counts.computeIfAbsent(dimensions.get(i), d -> new HashMap<>());
-                            into.merge(dv.lookupOrd(ord).utf8ToString(), c[ord], Long::sum);
-                        }
+                        var dimension = dimensions.get(i);
+                        ords.get(i).count(dv.getValueCount(), (ord, n) -> counts.computeIfAbsent(dimension, d -> new HashMap<>())
+                                .merge(dv.lookupOrd(ord).utf8ToString(), n, Long::sum));
                     }
                     if (conv != null) {
                         for (int ord = convOrds.nextSetBit(0); ord != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
@@ -137,6 +132,44 @@ public final class FacetCounts implements CollectorManager<FacetCounts.Counter, 
         @Override
         public ScoreMode scoreMode() {
             return ScoreMode.COMPLETE_NO_SCORES;
+        }
+    }
+
+    private interface OrdinalCount {
+        void accept(int ord, long count) throws IOException;
+    }
+
+    /**
+     * The ordinals one segment's matches hold in one dimension, counted at the end of the segment. A query
+     * matching a few dozen messages should not pay for the dimension's thousands of values (an array of a
+     * counter per value to allocate, then to scan): the ordinals are kept as they come and sorted, and only
+     * when they are many compared with the values are they counted in such an array.
+     */
+    private static final class Ordinals {
+        private int[] ords = new int[16];
+        private int size;
+
+        void add(int ord) {
+            if (size == ords.length) ords = java.util.Arrays.copyOf(ords, size * 2);
+            ords[size++] = ord;
+        }
+
+        /** Calls {@code out} once per distinct ordinal, in ordinal order, with how often it was added. */
+        void count(long valueCount, OrdinalCount out) throws IOException {
+            if (size == 0) return;
+            if (size >= valueCount / 8) {
+                var counts = new long[(int) valueCount];
+                for (int i = 0; i < size; i++) counts[ords[i]]++;
+                for (int ord = 0; ord < counts.length; ord++) if (counts[ord] != 0) out.accept(ord, counts[ord]);
+                return;
+            }
+            java.util.Arrays.sort(ords, 0, size);
+            for (int i = 0; i < size; ) {
+                int j = i + 1;
+                while (j < size && ords[j] == ords[i]) j++;
+                out.accept(ords[i], j - i);
+                i = j;
+            }
         }
     }
 }

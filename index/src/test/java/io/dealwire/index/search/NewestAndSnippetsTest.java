@@ -130,6 +130,17 @@ class NewestAndSnippetsTest {
     }
 
     @Test
+    void aPhraseIsHighlightedWordByWordWhereverItsWordsStandInThePreview() {
+        index.index(message("ph1", "Desk", "Our natural gas desk is open. Gas storage is full.", "dana@acme.test", "2024-06-12T10:00:00Z"));
+        index.refresh();
+        var hit = index.search(SearchRequest.of("\"natural gas\""), ADMIN).hits().stream().filter(h -> h.id().equals("ph1")).findFirst().orElseThrow();
+        // the highlighter matches the preview's tokens against the query's words: the phrase's words are marked
+        // one by one, and also where they stand outside the phrase
+        assertTrue(hit.snippet().contains("<mark>natural</mark> <mark>gas</mark> desk"), hit.snippet());
+        assertTrue(hit.snippet().contains("<mark>Gas</mark> storage"), hit.snippet());
+    }
+
+    @Test
     void aMessageIndexedAgainShowsItsNewFieldsOnceRefreshedThoughItsOldOnesWereReadBefore() {
         var within = new SearchRequest.Within(Set.of("d9"), Set.of());
         index.index(onDeal(message("c1", "First subject", "Text one.", "dana@acme.test", "2024-07-10T10:00:00Z"), "d9", Direction.INBOUND));
