@@ -38,6 +38,8 @@ public final class RuleBasedStageInference implements StageInference {
     /** After a person set the stage, only evidence this strong is suggested to them. */
     static final double STRONG_CONFIDENCE = 0.75;
     private static final double CONTACT_CONFIDENCE = 0.9;
+    /** How far back in a deal's mail an exchange (both sides wrote) is looked for: an exchange is recent mail, not history. */
+    static final int EXCHANGE_HISTORY = 100;
 
     private final Store store;
     private final Clock clock;
@@ -197,10 +199,13 @@ public final class RuleBasedStageInference implements StageInference {
         return best;
     }
 
-    /** Both we and they have written on this deal (this message included), leaving out machines. */
+    /**
+     * Both we and they have written on this deal (this message included), leaving out machines: among the deal's
+     * latest {@value #EXCHANGE_HISTORY} messages, so that a long-running deal is not read whole for every signal.
+     */
     private boolean bothSidesWrote(Deal deal, StoredMessage message) {
         var other = message.direction() == Direction.INBOUND ? Direction.OUTBOUND : Direction.INBOUND;
-        for (var m : store.messages().findByDeal(deal.id())) {
+        for (var m : store.messages().latestByDeal(deal.id(), EXCHANGE_HISTORY)) {
             if (!m.id().equals(message.id()) && m.direction() == other && !m.mail().isAutomated()) return true;
         }
         return false;

@@ -4,6 +4,7 @@ import io.dealwire.core.message.MessageLocation;
 import io.dealwire.core.message.MessageRepository;
 import io.dealwire.core.message.StoredMessage;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -72,6 +73,29 @@ final class StagedMessages implements MessageRepository {
     @Override
     public List<StoredMessage> findByDeal(String dealId) {
         return merged(store.findByDeal(dealId), m -> Objects.equals(dealId, m.dealId()));
+    }
+
+    @Override
+    public List<StoredMessage> findByDealBetween(String dealId, Instant from, Instant to) {
+        return merged(store.findByDealBetween(dealId, from, to), m -> Objects.equals(dealId, m.dealId())
+                && m.mail().date() != null && !m.mail().date().isBefore(from) && !m.mail().date().isAfter(to));
+    }
+
+    @Override
+    public List<StoredMessage> latestByDeal(String dealId, int limit) {
+        if (staged == null || staged.isEmpty()) return store.latestByDeal(dealId, limit);
+        // staged versions hide their stored ones, which may have left the deal: ask for as many more as were hidden
+        int ask = limit;
+        List<StoredMessage> stored;
+        while (true) {
+            stored = store.latestByDeal(dealId, ask);
+            int hidden = 0;
+            for (var m : stored) if (staged.containsKey(m.id())) hidden++;
+            if (hidden == 0 || stored.size() < ask || stored.size() - hidden >= limit) break;
+            ask = limit + hidden;
+        }
+        var all = merged(stored, m -> Objects.equals(dealId, m.dealId()));
+        return all.size() <= limit ? all : List.copyOf(all.subList(all.size() - limit, all.size()));
     }
 
     @Override

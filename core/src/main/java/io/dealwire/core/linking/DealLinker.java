@@ -184,10 +184,13 @@ public final class DealLinker {
         return new ArrayList<>(byId.values());
     }
 
-    /** Best first; ties go to the more recent deal, then the older id, so the choice is repeatable. */
+    /**
+     * Best first; ties go to the more recent deal, then the older id, so the choice is repeatable. Each deal is
+     * scored on its latest messages only (all the scorer reads), so a long-running account costs no more per message.
+     */
     private List<DealScore> scores(StoredMessage message, List<Deal> deals) {
         var out = new ArrayList<DealScore>();
-        for (var d : deals) out.add(scorer.score(message.mail(), d, store.messages().findByDeal(d.id())));
+        for (var d : deals) out.add(scorer.score(message.mail(), d, store.messages().latestByDeal(d.id(), DealScorer.RECENT_MESSAGES)));
         out.sort(Comparator.comparingDouble(DealScore::total).reversed()
                 .thenComparing(s -> s.deal().createdAt(), Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(s -> s.deal().id()));

@@ -1,13 +1,14 @@
 package io.dealwire.core.message;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.Objects;
-import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -42,6 +43,16 @@ public final class InMemoryMessageRepository implements MessageRepository {
     @Override
     public List<StoredMessage> findByDeal(String dealId) {
         return byDeal.find(dealId);
+    }
+
+    @Override
+    public List<StoredMessage> findByDealBetween(String dealId, Instant from, Instant to) {
+        return byDeal.between(dealId, from, to);
+    }
+
+    @Override
+    public List<StoredMessage> latestByDeal(String dealId, int limit) {
+        return byDeal.latest(dealId, limit);
     }
 
     @Override
@@ -109,10 +120,13 @@ public final class InMemoryMessageRepository implements MessageRepository {
         byDeal.remove(m);
     }
 
-    /** Message ids by one key (null keys are not indexed); results come out in date order like a query would. */
+    /**
+     * Messages by one key (null keys are not indexed), each key's kept in date order like a query's answer,
+     * so that a date window or the newest few are read without touching the rest.
+     */
     private final class Index {
         private final Function<StoredMessage, String> key;
-        private final ConcurrentHashMap<String, Set<String>> ids = new ConcurrentHashMap<>();
+        private final ConcurrentHashMap<String, ConcurrentSkipListSet<Dated>> entries = new ConcurrentHashMap<>();
 
         Index(Function<StoredMessage, String> key) {
             this.key = key;
@@ -120,25 +134,68 @@ public final class InMemoryMessageRepository implements MessageRepository {
 
         void add(StoredMessage m) {
             var k = key.apply(m);
-            if (k != null) ids.computeIfAbsent(k, x -> ConcurrentHashMap.newKeySet()).add(m.id());
+            if (k != null) entries.computeIfAbsent(k, x -> new ConcurrentSkipListSet<>()).add(Dated.of(m));
         }
 
         void remove(StoredMessage m) {
             var k = key.apply(m);
             if (k == null) return;
-            ids.computeIfPresent(k, (x, set) -> {
-                set.remove(m.id());
+            entries.computeIfPresent(k, (x, set) -> {
+                set.remove(Dated.of(m));
                 return set.isEmpty() ? null : set;
             });
         }
 
         List<StoredMessage> find(String k) {
-            var set = k == null ? null : ids.get(k);
+            var set = k == null ? null : entries.get(k);
+            return set == null ? List.of() : messages(set);
+        }
+
+        List<StoredMessage> between(String k, Instant from, Instant to) {
+            var set = k == null ? null : entries.get(k);
             if (set == null) return List.of();
-            return set.stream().map(byId::get).filter(Objects::nonNull)
-                    .sorted(Comparator.comparing((StoredMessage m) -> m.mail().date(), Comparator.nullsFirst(Comparator.naturalOrder()))
-                            .thenComparing(StoredMessage::id))
-                    .toList();
+            var out = new ArrayList<StoredMessage>();
+            for (var d : set.tailSet(new Dated(from, ""), true)) {
+                if (d.date().isAfter(to)) break;
+                var m = byId.get(d.id());
+                if (m != null) out.add(m);
+            }
+            return out;
+        }
+
+        List<StoredMessage> latest(String k, int limit) {
+            var set = k == null ? null : entries.get(k);
+            if (set == null || limit <= 0) return List.of();
+            var out = new ArrayList<StoredMessage>(Math.min(limit, 64));
+            for (var it = set.descendingIterator(); it.hasNext() && out.size() < limit; ) {
+                var m = byId.get(it.next().id());
+                if (m != null) out.add(m);
+            }
+            return out.reversed();
+        }
+
+        private List<StoredMessage> messages(Collection<Dated> dated) {
+            var out = new ArrayList<StoredMessage>(dated.size());
+            for (var d : dated) {
+                var m = byId.get(d.id());
+                if (m != null) out.add(m);
+            }
+            return out;
+        }
+    }
+
+    /** A message's place in date order: by date (undated first), then id. */
+    private record Dated(Instant date, String id) implements Comparable<Dated> {
+        private static final Comparator<Dated> ORDER = Comparator
+                .comparing(Dated::date, Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(Dated::id);
+
+        static Dated of(StoredMessage m) {
+            return new Dated(m.mail().date(), m.id());
+        }
+
+        @Override
+        public int compareTo(Dated other) {
+            return ORDER.compare(this, other);
         }
     }
 }

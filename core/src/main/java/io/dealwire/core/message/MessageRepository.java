@@ -1,5 +1,6 @@
 package io.dealwire.core.message;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,7 +18,29 @@ public interface MessageRepository {
 
     List<StoredMessage> findByConversation(String conversationId);
 
+    /** Every message of the deal, by date (undated first), then id. Grows with the deal: readers per message want the bounded lookups below. */
     List<StoredMessage> findByDeal(String dealId);
+
+    /**
+     * The deal's messages dated from {@code from} to {@code to} (both included), in {@link #findByDeal} order;
+     * undated messages are in no window. What reading one message needs of a long-running deal: its mail
+     * around that message's date, not the whole history. Adapters override it to read only those messages.
+     */
+    default List<StoredMessage> findByDealBetween(String dealId, Instant from, Instant to) {
+        return findByDeal(dealId).stream()
+                .filter(m -> m.mail().date() != null && !m.mail().date().isBefore(from) && !m.mail().date().isAfter(to))
+                .toList();
+    }
+
+    /**
+     * The last {@code limit} messages of {@link #findByDeal} (the deal's newest, undated ones count as oldest),
+     * in the same order. Adapters override it to read only those messages.
+     */
+    default List<StoredMessage> latestByDeal(String dealId, int limit) {
+        if (limit <= 0) return List.of();
+        var all = findByDeal(dealId);
+        return all.size() <= limit ? all : List.copyOf(all.subList(all.size() - limit, all.size()));
+    }
 
     /** Messages with a location in this mailbox (and folder, when not null). */
     List<StoredMessage> findByMailbox(String mailboxId, String folder);

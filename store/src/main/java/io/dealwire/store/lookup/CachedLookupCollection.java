@@ -81,7 +81,10 @@ public final class CachedLookupCollection implements KeyedCollection {
     private void fill(MongoCollection<Document> source) {
         var fields = new TreeSet<String>();
         fields.add("_id");
-        for (var key : keys) fields.addAll(key.projection());
+        for (var key : keys) {
+            fields.addAll(key.projection());
+            if (key.rank() != null) fields.add(key.rank().field());
+        }
         if (orderField != null) fields.add(orderField);
         long started = System.nanoTime();
         int n = 0;
@@ -166,6 +169,17 @@ public final class CachedLookupCollection implements KeyedCollection {
         synchronized (this) {
             var bucket = buckets.get(indexOf(key)).get(value);
             return bucket == null ? List.of() : bucket.ids();
+        }
+    }
+
+    @Override
+    public List<String> idsRanked(SecondaryKey key, String value, long from, long to, int limit) {
+        IndexedCollection.rankOf(key);
+        if (limit <= 0 || from > to) return List.of();
+        settleUncertain();
+        synchronized (this) {
+            var bucket = buckets.get(indexOf(key)).get(value);
+            return bucket == null ? List.of() : bucket.ranked(from, to, limit);
         }
     }
 
@@ -403,13 +417,15 @@ public final class CachedLookupCollection implements KeyedCollection {
         unindex(id);
         var rowBuckets = new Bucket[keys.size()][];
         for (int k = 0; k < keys.size(); k++) {
-            Collection<String> values = keys.get(k).keysOf().apply(d);
+            var key = keys.get(k);
+            Collection<String> values = key.keysOf().apply(d);
             var map = buckets.get(k);
             var list = new ArrayList<Bucket>(values.size());
+            long rank = key.rank() == null ? 0 : key.rank().of().applyAsLong(d);
             for (var value : values) {
                 if (value == null) continue;
-                var bucket = map.computeIfAbsent(value, Bucket::new);
-                if (bucket.add(id)) list.add(bucket);
+                var bucket = map.computeIfAbsent(value, v -> new Bucket(v, key.rank() != null));
+                if (bucket.add(id, rank)) list.add(bucket);
             }
             rowBuckets[k] = list.toArray(Bucket[]::new);
         }
@@ -435,18 +451,32 @@ public final class CachedLookupCollection implements KeyedCollection {
     private record Row(Bucket[][] buckets, long order) {
     }
 
-    /** The ids having one key value; most keys (Message-ID, email) have one id, so that case holds no set. */
+    /**
+     * The ids having one key value; most keys (Message-ID, email) have one id, so that case holds no set. A
+     * ranked key's bucket keeps its ids in rank order instead, so that a range or the last few are read directly.
+     */
     private static final class Bucket {
         final String key;
         private String single;
         private LinkedHashSet<String> many;
+        /** For a ranked key: the ids by rank, then id, and each id's rank; null otherwise. */
+        private final TreeSet<Ranked> byRank;
+        private final HashMap<String, Long> rankOf;
 
-        Bucket(String key) {
+        Bucket(String key, boolean ranked) {
             this.key = key;
+            this.byRank = ranked ? new TreeSet<>() : null;
+            this.rankOf = ranked ? new HashMap<>() : null;
         }
 
         /** @return false when the id was already there */
-        boolean add(String id) {
+        boolean add(String id, long rank) {
+            if (byRank != null) {
+                if (rankOf.containsKey(id)) return false;
+                rankOf.put(id, rank);
+                byRank.add(new Ranked(rank, id));
+                return true;
+            }
             if (many != null) return many.add(id);
             if (single == null) {
                 single = id;
@@ -462,6 +492,11 @@ public final class CachedLookupCollection implements KeyedCollection {
 
         /** @return true when the bucket is now empty */
         boolean remove(String id) {
+            if (byRank != null) {
+                var rank = rankOf.remove(id);
+                if (rank != null) byRank.remove(new Ranked(rank, id));
+                return rankOf.isEmpty();
+            }
             if (many != null) {
                 many.remove(id);
                 return many.isEmpty();
@@ -471,12 +506,35 @@ public final class CachedLookupCollection implements KeyedCollection {
         }
 
         int size() {
+            if (byRank != null) return rankOf.size();
             return many != null ? many.size() : single == null ? 0 : 1;
         }
 
         List<String> ids() {
+            if (byRank != null) return byRank.stream().map(Ranked::id).toList();
             if (many != null) return List.copyOf(many);
             return single == null ? List.of() : List.of(single);
+        }
+
+        /** The last {@code limit} ids ranked from {@code from} to {@code to}, in rank order. */
+        List<String> ranked(long from, long to, int limit) {
+            var out = new ArrayList<String>(Math.min(limit, 64));
+            // null id: above every id of the same rank
+            var range = byRank.subSet(new Ranked(from, ""), true, new Ranked(to, null), true);
+            for (var it = range.descendingIterator(); it.hasNext() && out.size() < limit; ) out.add(it.next().id());
+            return out.reversed();
+        }
+    }
+
+    /** An id in a ranked bucket; a null id stands for "after every id of this rank" in range bounds. */
+    private record Ranked(long rank, String id) implements Comparable<Ranked> {
+        @Override
+        public int compareTo(Ranked o) {
+            int c = Long.compare(rank, o.rank);
+            if (c != 0) return c;
+            if (id == null) return o.id == null ? 0 : 1;
+            if (o.id == null) return -1;
+            return id.compareTo(o.id);
         }
     }
 }

@@ -10,6 +10,7 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,7 +40,14 @@ public final class IndexedCollection implements KeyedCollection {
     public void ensureIndexes() {
         for (var key : keys) {
             if (key.indexFields().isEmpty()) continue;
-            collection.createIndex(Indexes.ascending(key.indexFields()), new IndexOptions().name(key.name()));
+            if (key.rank() == null) {
+                collection.createIndex(Indexes.ascending(key.indexFields()), new IndexOptions().name(key.name()));
+            } else {
+                // named apart from the plain index of the same key, which a database created before ranks may hold
+                var fields = new ArrayList<>(key.indexFields());
+                fields.add(key.rank().field());
+                collection.createIndex(Indexes.ascending(fields), new IndexOptions().name(key.name() + "+" + key.rank().field()));
+            }
         }
         if (orderField != null) {
             collection.createIndex(Indexes.ascending(orderField), new IndexOptions().name(orderField).unique(true));
@@ -67,6 +75,30 @@ public final class IndexedCollection implements KeyedCollection {
     @Override
     public List<Document> find(SecondaryKey key, String value, List<String> fields) {
         return collection.find(key.serverFilter().apply(value)).projection(Projections.include(fields)).into(new ArrayList<>());
+    }
+
+    @Override
+    public List<String> idsRanked(SecondaryKey key, String value, long from, long to, int limit) {
+        var rank = rankOf(key);
+        if (limit <= 0 || from > to) return List.of();
+        var filters = new ArrayList<Bson>();
+        filters.add(key.serverFilter().apply(value));
+        if (from != Long.MIN_VALUE) filters.add(Filters.gte(rank.field(), rank.bsonValue().apply(from)));
+        if (to != Long.MAX_VALUE) {
+            var upTo = Filters.lte(rank.field(), rank.bsonValue().apply(to));
+            filters.add(from == Long.MIN_VALUE ? Filters.or(upTo, Filters.eq(rank.field(), null)) : upTo);
+        }
+        var ids = new ArrayList<String>();
+        for (var d : collection.find(Filters.and(filters)).sort(Sorts.descending(rank.field(), "_id")).limit(limit)
+                .projection(Projections.include("_id"))) {
+            ids.add(d.getString("_id"));
+        }
+        return ids.reversed();
+    }
+
+    static SecondaryKey.Rank rankOf(SecondaryKey key) {
+        if (key.rank() == null) throw new IllegalArgumentException("lookup '" + key.name() + "' has no rank");
+        return key.rank();
     }
 
     @Override

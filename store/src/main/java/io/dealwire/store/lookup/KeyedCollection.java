@@ -25,6 +25,13 @@ public interface KeyedCollection {
         return find(key, value, List.of("_id")).stream().map(d -> d.getString("_id")).toList();
     }
 
+    /**
+     * The ids of the documents having {@code key} = {@code value} whose rank is from {@code from} to {@code to}
+     * (both included; a document without the rank's field only when {@code from} is {@link Long#MIN_VALUE}),
+     * the last {@code limit} of them by rank, then id, in that order. Only for a key with a {@link SecondaryKey#rank}.
+     */
+    List<String> idsRanked(SecondaryKey key, String value, long from, long to, int limit);
+
     /** Ids of the documents whose order field is greater than {@code after}, by order value, at most {@code limit}. */
     java.util.SortedMap<Long, String> idsAfter(long after, int limit);
 

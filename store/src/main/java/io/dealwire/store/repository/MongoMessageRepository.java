@@ -9,7 +9,9 @@ import io.dealwire.store.lookup.SecondaryKey;
 import io.dealwire.store.mapping.MessageMapping;
 import org.bson.Document;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,8 +33,12 @@ public final class MongoMessageRepository implements MessageRepository {
             d -> optional(nested(d, "mail", "messageId")), v -> Filters.eq(MESSAGE_ID, v), List.of(MESSAGE_ID));
     public static final SecondaryKey BY_CONVERSATION = new SecondaryKey("conversation", List.of(CONVERSATION),
             d -> optional(d.getString(CONVERSATION)), v -> Filters.eq(CONVERSATION, v), List.of(CONVERSATION));
+    /** Where a message document keeps its mail's date. */
+    static final String DATE = "mail.date";
+    /** Ranked by the mail's date, so that a deal's mail around a date, or its latest, is read without the rest. */
     public static final SecondaryKey BY_DEAL = new SecondaryKey("deal", List.of(DEAL),
-            d -> optional(d.getString(DEAL)), v -> Filters.eq(DEAL, v), List.of(DEAL));
+            d -> optional(d.getString(DEAL)), v -> Filters.eq(DEAL, v), List.of(DEAL),
+            new SecondaryKey.Rank(DATE, MongoMessageRepository::dateRank, Date::new));
     /** Keys "mailbox" and "mailbox\0folder" for every location, so that both lookups of {@link #findByMailbox} are direct. */
     public static final SecondaryKey BY_MAILBOX = new SecondaryKey("mailbox", List.of(LOCATIONS),
             MongoMessageRepository::mailboxKeys, MongoMessageRepository::mailboxFilter,
@@ -120,6 +126,21 @@ public final class MongoMessageRepository implements MessageRepository {
     @Override
     public List<StoredMessage> findByDeal(String dealId) {
         return lookup(BY_DEAL, dealId);
+    }
+
+    @Override
+    public List<StoredMessage> findByDealBetween(String dealId, Instant from, Instant to) {
+        if (dealId == null || from.isAfter(to)) return List.of();
+        // the store keeps milliseconds: the range read is a little wider, the exact one is cut from it
+        return ranked(BY_DEAL, dealId, from.toEpochMilli(), to.toEpochMilli(), Integer.MAX_VALUE).stream()
+                .filter(m -> m.mail().date() != null && !m.mail().date().isBefore(from) && !m.mail().date().isAfter(to))
+                .toList();
+    }
+
+    @Override
+    public List<StoredMessage> latestByDeal(String dealId, int limit) {
+        if (dealId == null || limit <= 0) return List.of();
+        return ranked(BY_DEAL, dealId, Long.MIN_VALUE, Long.MAX_VALUE, limit);
     }
 
     @Override
@@ -229,6 +250,18 @@ public final class MongoMessageRepository implements MessageRepository {
             return guard.call(() -> byIds(messages.idsWhere(key, value)).stream().sorted(BY_DATE).toList());
         }
         return guard.call(() -> messages.find(key, value).stream().map(MessageMapping::fromDocument).sorted(BY_DATE).toList());
+    }
+
+    /** The last {@code limit} messages with this key ranked from {@code from} to {@code to}, by date. */
+    private List<StoredMessage> ranked(SecondaryKey key, String value, long from, long to, int limit) {
+        if (recent != null) ensureAvailable.run();
+        return guard.call(() -> byIds(messages.idsRanked(key, value, from, to, limit)).stream().sorted(BY_DATE).toList());
+    }
+
+    /** The mail's date in epoch milliseconds; undated mail ranks first, as the server sorts a missing date. */
+    private static long dateRank(Document d) {
+        var mail = d.get("mail", Document.class);
+        return mail != null && mail.get("date") instanceof Date date ? date.getTime() : Long.MIN_VALUE;
     }
 
     private static List<String> mailboxKeys(Document d) {
