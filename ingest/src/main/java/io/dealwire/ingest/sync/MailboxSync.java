@@ -50,6 +50,8 @@ import java.util.function.Function;
  */
 public final class MailboxSync {
     private static final Logger log = LoggerFactory.getLogger(MailboxSync.class);
+    /** At most this many messages in a folder's first batch (the rest: {@link SyncSettings#fetchBatchMessages()}). */
+    static final int FIRST_BATCH_MESSAGES = 50;
     private static final DateTimeFormatter IMAP_DATE = DateTimeFormatter.ofPattern("d-MMM-yyyy", Locale.ENGLISH);
 
     private final String mailboxId;
@@ -433,14 +435,24 @@ public final class MailboxSync {
         try (var prefetch = new Prefetcher<ParsedBatch>("fetch-" + mailboxId, batches.size(),
                 i -> fetchAndParse(folder, batches.get(i)), () -> stopped)) {
             ParsedBatch batch;
+            long waited = 0;
+            long storing = 0;
+            long asked = System.nanoTime();
             while (!stopped && (batch = prefetch.next()) != null) {
+                waited += System.nanoTime() - asked;
                 precedence.yieldIfBusy(() -> stopped);
                 long started = System.nanoTime();
                 store(name, uidValidity, batch, counts);
                 fs = advance.apply(fs, batch.requested());
                 saveFolder(fs);
-                precedence.worked(Duration.ofNanos(System.nanoTime() - started));
+                long work = System.nanoTime() - started;
+                storing += work;
+                precedence.worked(Duration.ofNanos(work));
+                asked = System.nanoTime();
             }
+            // what the overlap left on this thread: waiting for a fetch means the store is faster than the wire
+            log.debug("mailbox {} folder '{}': {} batch(es), {} ms waiting for fetch and parse, {} ms storing",
+                    mailboxId, name, prefetch.delivered(), waited / 1_000_000, storing / 1_000_000);
             return new Progress(fs, !stopped && prefetch.delivered() == batches.size());
         }
     }
@@ -491,7 +503,11 @@ public final class MailboxSync {
         listener.stored(mailboxId, name, stored);
     }
 
-    /** Splits UIDs (in the given order) into batches bounded by message count and total size. */
+    /**
+     * Splits UIDs (in the given order) into batches bounded by message count and total size. The first batch is
+     * small: nothing overlaps its fetch and parse (see {@link #storeBatches}), so storing starts after a short
+     * wait and the next, full batch is fetched meanwhile.
+     */
     private List<long[]> batches(IMAPFolder folder, long[] uids) throws MessagingException {
         var out = new ArrayList<long[]>();
         int sizeQuery = Math.max(settings.fetchBatchMessages() * 4, 1000);
@@ -505,8 +521,9 @@ public final class MailboxSync {
             for (long uid : slice) {
                 Long size = sizes.get(uid);
                 if (size == null) continue; // expunged since the search
-                if (!current.isEmpty() && (current.size() >= settings.fetchBatchMessages()
-                        || bytes + size > settings.fetchBatchBytes())) {
+                int limit = out.isEmpty() ? Math.min(FIRST_BATCH_MESSAGES, settings.fetchBatchMessages())
+                        : settings.fetchBatchMessages();
+                if (!current.isEmpty() && (current.size() >= limit || bytes + size > settings.fetchBatchBytes())) {
                     out.add(current.stream().mapToLong(Long::longValue).toArray());
                     current.clear();
                     bytes = 0;
