@@ -65,12 +65,14 @@ public final class DealLinker {
     public LinkDecision decide(StoredMessage message, Parties parties, boolean mayCreate) {
         if (message.direction() == Direction.INTERNAL) return LinkDecision.none("internal");
         var conversation = message.conversationId();
+        List<StoredMessage> earlier = List.of();
         if (conversation != null) {
             var pin = store.pins().find(conversation);
             if (pin.isPresent() && store.deals().find(pin.get().dealId()).isPresent()) {
                 return new LinkDecision(pin.get().dealId(), false, LinkSource.PERSON, 1, false, "pinned conversation");
             }
-            var linked = conversationDeal(message);
+            earlier = conversationMessages(message);
+            var linked = conversationDeal(earlier);
             if (linked != null) return linked;
         }
         if (!parties.hasCustomer()) return LinkDecision.none("no customer");
@@ -78,7 +80,7 @@ public final class DealLinker {
 
         var deals = customerDeals(parties);
         var open = deals.stream().filter(d -> isOpen(d)).toList();
-        boolean startsConversation = conversationMessages(message).isEmpty();
+        boolean startsConversation = earlier.isEmpty();
         var subject = message.mail().subject();
         var text = message.mail().newText();
         boolean newPurchase = startsConversation && (NewPurchaseSignals.opensNewPurchase(subject, text) || SignalExtractor.asksForOffer(text));
@@ -156,9 +158,10 @@ public final class DealLinker {
         return null;
     }
 
-    private LinkDecision conversationDeal(StoredMessage message) {
+    /** The deal of the conversation's {@code earlier} messages: the one a person linked it to, else the latest linked. */
+    private LinkDecision conversationDeal(List<StoredMessage> earlier) {
         StoredMessage byPerson = null, latest = null;
-        for (var m : conversationMessages(message)) {
+        for (var m : earlier) {
             if (m.dealId() == null || store.deals().find(m.dealId()).isEmpty()) continue;
             if (m.linkSource() == LinkSource.PERSON) byPerson = m;
             latest = m;
@@ -171,6 +174,7 @@ public final class DealLinker {
         return null;
     }
 
+    /** The other messages of the message's conversation (read once per decision: a long conversation is read whole). */
     private List<StoredMessage> conversationMessages(StoredMessage message) {
         if (message.conversationId() == null) return List.of();
         return store.messages().findByConversation(message.conversationId()).stream()

@@ -43,6 +43,8 @@ public final class CachedLookupCollection implements KeyedCollection {
     private final IndexedCollection server;
     private final List<SecondaryKey> keys;
     private final String orderField;
+    /** Whether any key is ranked: rows then keep their ranks. */
+    private final boolean ranked;
     private final ReentrantLock writes = new ReentrantLock();
     // guarded by "this"
     private final List<HashMap<String, Bucket>> buckets = new ArrayList<>();
@@ -61,6 +63,7 @@ public final class CachedLookupCollection implements KeyedCollection {
         this.documents = keepDocuments ? new HashMap<>() : null;
         this.keys = server.keys();
         this.orderField = server.orderField();
+        this.ranked = keys.stream().anyMatch(k -> k.rank() != null);
         for (int i = 0; i < keys.size(); i++) buckets.add(new HashMap<>());
     }
 
@@ -416,12 +419,14 @@ public final class CachedLookupCollection implements KeyedCollection {
         String id = d.getString("_id");
         unindex(id);
         var rowBuckets = new Bucket[keys.size()][];
+        long[] ranks = ranked ? new long[keys.size()] : null;
         for (int k = 0; k < keys.size(); k++) {
             var key = keys.get(k);
             Collection<String> values = key.keysOf().apply(d);
             var map = buckets.get(k);
             var list = new ArrayList<Bucket>(values.size());
             long rank = key.rank() == null ? 0 : key.rank().of().applyAsLong(d);
+            if (ranks != null) ranks[k] = rank;
             for (var value : values) {
                 if (value == null) continue;
                 var bucket = map.computeIfAbsent(value, v -> new Bucket(v, key.rank() != null));
@@ -432,7 +437,7 @@ public final class CachedLookupCollection implements KeyedCollection {
         if (documents != null) documents.put(id, new RawBsonDocument(d, CODEC));
         long order = orderField == null ? 0 : order(d);
         if (orderField != null) byOrder.put(order, id);
-        rows.put(id, new Row(rowBuckets, order));
+        rows.put(id, new Row(rowBuckets, order, ranks));
     }
 
     private void unindex(String id) {
@@ -441,14 +446,17 @@ public final class CachedLookupCollection implements KeyedCollection {
         if (documents != null) documents.remove(id);
         for (int k = 0; k < row.buckets.length; k++) {
             for (var bucket : row.buckets[k]) {
-                if (bucket.remove(id)) buckets.get(k).remove(bucket.key);
+                if (bucket.remove(id, row.ranks == null ? 0 : row.ranks[k])) buckets.get(k).remove(bucket.key);
             }
         }
         if (orderField != null) byOrder.remove(row.order, id);
     }
 
-    /** Which buckets a document is in and its order value, so that a rewrite or delete can take it out again. */
-    private record Row(Bucket[][] buckets, long order) {
+    /**
+     * Which buckets a document is in, its order value and its rank per key (null when no key is ranked), so that
+     * a rewrite or delete can take it out again.
+     */
+    private record Row(Bucket[][] buckets, long order, long[] ranks) {
     }
 
     /**
@@ -459,24 +467,17 @@ public final class CachedLookupCollection implements KeyedCollection {
         final String key;
         private String single;
         private LinkedHashSet<String> many;
-        /** For a ranked key: the ids by rank, then id, and each id's rank; null otherwise. */
+        /** For a ranked key: the ids by rank, then id (a document's rank is kept in its row); null otherwise. */
         private final TreeSet<Ranked> byRank;
-        private final HashMap<String, Long> rankOf;
 
         Bucket(String key, boolean ranked) {
             this.key = key;
             this.byRank = ranked ? new TreeSet<>() : null;
-            this.rankOf = ranked ? new HashMap<>() : null;
         }
 
         /** @return false when the id was already there */
         boolean add(String id, long rank) {
-            if (byRank != null) {
-                if (rankOf.containsKey(id)) return false;
-                rankOf.put(id, rank);
-                byRank.add(new Ranked(rank, id));
-                return true;
-            }
+            if (byRank != null) return byRank.add(new Ranked(rank, id));
             if (many != null) return many.add(id);
             if (single == null) {
                 single = id;
@@ -491,11 +492,10 @@ public final class CachedLookupCollection implements KeyedCollection {
         }
 
         /** @return true when the bucket is now empty */
-        boolean remove(String id) {
+        boolean remove(String id, long rank) {
             if (byRank != null) {
-                var rank = rankOf.remove(id);
-                if (rank != null) byRank.remove(new Ranked(rank, id));
-                return rankOf.isEmpty();
+                byRank.remove(new Ranked(rank, id));
+                return byRank.isEmpty();
             }
             if (many != null) {
                 many.remove(id);
@@ -506,7 +506,7 @@ public final class CachedLookupCollection implements KeyedCollection {
         }
 
         int size() {
-            if (byRank != null) return rankOf.size();
+            if (byRank != null) return byRank.size();
             return many != null ? many.size() : single == null ? 0 : 1;
         }
 

@@ -159,6 +159,9 @@ class EmbeddedLookupTest {
             assertEquals(ids(reference.messages().findByMessageId("mid" + k)), ids(store.messages().findByMessageId("mid" + k)), "mid" + k);
             assertEquals(ids(reference.messages().findByConversation("c" + k)), ids(store.messages().findByConversation("c" + k)), "c" + k);
             assertEquals(ids(reference.messages().findByDeal("d" + k)), ids(store.messages().findByDeal("d" + k)), "d" + k);
+            assertEquals(ids(reference.messages().latestByDeal("d" + k, 3)), ids(store.messages().latestByDeal("d" + k, 3)), "latest d" + k);
+            assertEquals(ids(reference.messages().findByDealBetween("d" + k, T0.plusSeconds(600), T0.plusSeconds(3000))),
+                    ids(store.messages().findByDealBetween("d" + k, T0.plusSeconds(600), T0.plusSeconds(3000))), "window d" + k);
             assertEquals(reference.contacts().findByEmail("e" + k + "@x.example").map(Contact::id),
                     store.contacts().findByEmail("e" + k + "@x.example").map(Contact::id), "e" + k);
             assertEquals(reference.companies().findByDomain("dom" + k + ".example").map(Company::id),
