@@ -2,8 +2,8 @@ package io.dealwire.api.app;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.dealwire.api.TestHttp;
+import io.dealwire.api.TestImapSetups;
 import io.dealwire.api.config.Config;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,10 +33,12 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class HostileMailPipelineTest {
     private static final String TOKEN = "test-admin-token-hostile-0123";
-    private static final Duration WAIT = Duration.ofSeconds(180);
+    // generous: on a loaded machine a sync attempt of the 25 MB message took 85 s and was retried; the deadline
+    // only catches a hang
+    private static final Duration WAIT = Duration.ofSeconds(600);
 
     @RegisterExtension
-    static GreenMailExtension imap = new GreenMailExtension(ServerSetupTest.IMAP.dynamicPort());
+    static GreenMailExtension imap = new GreenMailExtension(TestImapSetups.imap());
 
     @TempDir
     Path dataDir;
