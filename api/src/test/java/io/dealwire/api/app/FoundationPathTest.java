@@ -2,8 +2,8 @@ package io.dealwire.api.app;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.dealwire.api.TestHttp;
+import io.dealwire.api.TestImapSetups;
 import io.dealwire.api.config.Config;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,7 +26,7 @@ class FoundationPathTest {
     private static final String TOKEN = "test-admin-token-0123456789";
 
     @RegisterExtension
-    static GreenMailExtension imap = new GreenMailExtension(ServerSetupTest.IMAP.dynamicPort());
+    static GreenMailExtension imap = new GreenMailExtension(TestImapSetups.imap());
 
     @TempDir
     Path dataDir;
@@ -97,6 +97,8 @@ class FoundationPathTest {
                     && r.json().path("state").asText().equals("idle"));
             assertEquals(3, mailbox.json().at("/folderSync/0/backfill/done").asLong(), mailbox.body());
             assertEquals(3, mailbox.json().at("/folderSync/0/lastUid").asLong(), mailbox.body());
+            // stored is not yet searchable: wait until the index serves all three, so what follows sees them all
+            await(() -> http.get("/api/admin/index"), r -> r.json().path("documents").asLong() == 3);
 
             var search = await(() -> http.get("/api/search?q=" + TestHttp.q("licences")), r -> r.json().path("total").asLong() >= 1);
             assertEquals("Request for a quote on 40 licences", search.json().at("/hits/0/subject").asText());
@@ -128,15 +130,18 @@ class FoundationPathTest {
         }
     }
 
+    /** Generous: the deadline only catches a hang; a loaded CI machine must never hit it. */
+    static final Duration AWAIT = Duration.ofSeconds(120);
+
     static TestHttp.Reply await(java.util.function.Supplier<TestHttp.Reply> call, Predicate<TestHttp.Reply> done) throws InterruptedException {
-        var deadline = Instant.now().plus(Duration.ofSeconds(30));
+        var deadline = Instant.now().plus(AWAIT);
         TestHttp.Reply last = null;
         while (Instant.now().isBefore(deadline)) {
             last = call.get();
             if (last.status() == 200 && done.test(last)) return last;
             Thread.sleep(200);
         }
-        fail("condition not reached in 30 s; last answer: " + (last == null ? "none" : last.status() + " " + last.body()));
+        fail("condition not reached in " + AWAIT.toSeconds() + " s; last answer: " + (last == null ? "none" : last.status() + " " + last.body()));
         return last;
     }
 }
