@@ -14,7 +14,8 @@ import java.time.Duration;
 
 /** A tiny HTTP client for API tests: JSON in, status and JSON out. */
 public final class TestHttp {
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // patient: a timeout here fails the test (inside an await too), and a loaded CI machine can be slow to answer
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
     private final String base;
     private final String token;
 
@@ -62,7 +63,7 @@ public final class TestHttp {
     public Reply send(HttpRequest.Builder builder, boolean auth) {
         if (auth) builder.header("Authorization", "Bearer " + token);
         try {
-            var r = client.send(builder.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+            var r = client.send(builder.timeout(Duration.ofSeconds(90)).build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(r.statusCode(), r.body(), r);
         } catch (IOException e) {
             throw new AssertionError("request failed: " + e.getMessage(), e);
