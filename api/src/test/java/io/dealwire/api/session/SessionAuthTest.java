@@ -53,13 +53,13 @@ class SessionAuthTest {
             else ctx.response().end(ar.result().get().id());
         }));
         router.route().failureHandler(Problems::handleFailure);
-        server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     }
 
     @AfterEach
     void stop() throws Exception {
         blocking.close();
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        vertx.close().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     }
 
     private HttpResponse<String> probe(String method, String cookie, String csrf) throws Exception {
