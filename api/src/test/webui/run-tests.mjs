@@ -32,7 +32,7 @@ const stop = () => { try { server.stdin.end(); } catch { /* already gone */ } };
 process.on('exit', () => server.kill());
 
 const seed = await new Promise((resolve, reject) => {
-  const timer = setTimeout(() => reject(new Error('the seeded server did not start within 180 s')), 180_000);
+  const timer = setTimeout(() => reject(new Error('the seeded server did not start within 300 s')), 300_000);
   const lines = readline.createInterface({ input: server.stdout });
   lines.on('line', (line) => {
     if (line.startsWith('DEALWIRE_READY ')) {

@@ -11,6 +11,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const screenshots = path.resolve(here, '../../../../target/webui-screenshots');
 fs.mkdirSync(screenshots, { recursive: true });
 
+/** How long a page may take to show something: generous, the deadline only catches what never comes (CI machines can be loaded). */
+export const WAIT = 60_000;
+
 /** A browser with a fresh profile; every dialog (alert, confirm…) a page opens is recorded and dismissed. */
 export async function openBrowser() {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'dealwire-chromium-'));
@@ -21,6 +24,8 @@ export async function openBrowser() {
       '--disable-component-update', '--disable-sync'],
     viewport: { width: 1440, height: 900 },
   });
+  context.setDefaultTimeout(WAIT);
+  context.setDefaultNavigationTimeout(WAIT);
   const dialogs = [];
   const pageErrors = [];
   const watch = (page) => {
@@ -44,7 +49,7 @@ export async function login(page, email, password) {
   await page.fill('#login-form input[name=email]', email);
   await page.fill('#login-form input[name=password]', password);
   await page.click('#login-form button[type=submit]');
-  await page.waitForSelector('#board', { timeout: 15_000 });
+  await page.waitForSelector('#board', { timeout: WAIT });
 }
 
 export async function shot(page, name) {

@@ -2,8 +2,8 @@ package io.dealwire.api.webui;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.dealwire.api.TestHttp;
+import io.dealwire.api.TestImapSetups;
 import io.dealwire.api.app.Dealwire;
 import io.dealwire.api.config.Config;
 import io.dealwire.api.http.Json;
@@ -31,7 +31,7 @@ public final class WebUiServer {
 
     public static void main(String[] args) throws Exception {
         var dataDir = Files.createTempDirectory("dealwire-webui");
-        var greenMail = new GreenMail(ServerSetupTest.IMAP.dynamicPort());
+        var greenMail = new GreenMail(TestImapSetups.imap());
         greenMail.start();
         var sales = greenMail.setUser("sales@northwind.example", "sales", "sales-pass-123");
         greenMail.setUser("support@northwind.example", "support", "support-pass-123");
@@ -65,10 +65,15 @@ public final class WebUiServer {
         var rep = ok(http.post("/api/users", "{\"name\":\"Rita Rep\",\"email\":\"rita@northwind.example\",\"role\":\"rep\"}"), 201);
         ok(http.post("/api/users/" + rep.json().get("id").asText() + "/password", "{\"password\":\"" + REP_PASSWORD + "\"}"), 204);
 
-        ok(http.post("/api/mailboxes", """
+        var mailboxId = ok(http.post("/api/mailboxes", """
                 {"name": "Sales", "host": "127.0.0.1", "port": %d, "security": "none", "username": "sales",
                  "password": "sales-pass-123", "folders": ["INBOX"], "shared": true}
-                """.formatted(imapPort)), 201);
+                """.formatted(imapPort)), 201).json().get("id").asText();
+        // every seeded message stored and searchable before the browser looks: the tests expect all of them
+        int messages = SeedMail.sales().size();
+        await(() -> http.get("/api/mailboxes/" + mailboxId), r -> r.json().path("state").asText().equals("idle")
+                && r.json().path("messages").asLong() == messages);
+        await(() -> http.get("/api/admin/index"), r -> r.json().path("documents").asLong() == messages);
         await(() -> http.get("/api/search?q=licences"), r -> r.json().path("total").asLong() >= 1);
         await(() -> http.get("/api/search?q=devis"), r -> r.json().path("total").asLong() >= 1);
 
@@ -108,7 +113,7 @@ public final class WebUiServer {
     }
 
     static TestHttp.Reply await(java.util.function.Supplier<TestHttp.Reply> call, Predicate<TestHttp.Reply> done) throws InterruptedException {
-        var deadline = Instant.now().plus(Duration.ofSeconds(60));
+        var deadline = Instant.now().plus(Duration.ofSeconds(150)); // only catches a hang: run-tests.mjs waits 180 s
         TestHttp.Reply last = null;
         while (Instant.now().isBefore(deadline)) {
             last = call.get();
