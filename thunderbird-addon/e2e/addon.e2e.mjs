@@ -32,16 +32,19 @@ const E = {
 const FAKE = Boolean(process.env.E2E_FAKE_API);
 const UNSYNCED_FOLDER = "Not in Dealwire";
 const PANEL = "#dealwire-panel >>>";
+// How long the UI may take to show something: generous, the deadline only catches what never comes
+// (CI machines can be loaded, and a Thunderbird under Xvfb is slow to paint there).
+const WAIT = 60000;
 fs.mkdirSync(OUT, { recursive: true });
 
 /** The IMAP inbox with every thread expanded: the reply is threaded under the inquiry, and selecting a
  *  collapsed thread shows Thunderbird's thread summary instead of the message. */
 async function showInbox() {
-  await tb.openFolder("INBOX");
+  await tb.openFolder("INBOX", { timeoutMs: WAIT });
   await tb.run(async function () {
     const a3 = await about3Pane();
     a3.gViewWrapper.showUnthreaded = true;
-    await waitFor("an unthreaded view", () => a3.gDBView && !a3.gViewWrapper.showThreaded, 5000);
+    await waitFor("an unthreaded view", () => a3.gDBView && !a3.gViewWrapper.showThreaded, 30000);
   });
 }
 
@@ -66,10 +69,10 @@ test("the panel shows company, deal and stage of a customer message from the IMA
       `the server's context of <${E.messageId}>: ${JSON.stringify({ company: ctx.company, deals: ctx.deals })}`);
   }
   await showInbox();
-  await tb.selectMessage({ messageId: E.messageId });
-  assert.equal(await tb.waitForText({ selector: `${PANEL} .dw-company`, text: E.company }, 20000), E.company);
-  assert.equal(await tb.waitForText({ selector: `${PANEL} .dw-deal-title`, text: E.deal }, 5000), E.deal);
-  assert.equal(await tb.waitForText({ selector: `${PANEL} .dw-stage`, text: E.stage }, 5000), E.stage);
+  await tb.selectMessage({ messageId: E.messageId }, { timeoutMs: WAIT });
+  assert.equal(await tb.waitForText({ selector: `${PANEL} .dw-company`, text: E.company }, WAIT), E.company);
+  assert.equal(await tb.waitForText({ selector: `${PANEL} .dw-deal-title`, text: E.deal }, WAIT), E.deal);
+  assert.equal(await tb.waitForText({ selector: `${PANEL} .dw-stage`, text: E.stage }, WAIT), E.stage);
   await tb.screenshot(path.join(OUT, "1-panel.png"));
 });
 
@@ -83,8 +86,8 @@ test("changing the stage in the panel reaches the server and shows at once", asy
     return select.value;
   }, [E.newStage]);
   assert.equal(dispatched, E.newStage);
-  await tb.waitForText({ selector: `${PANEL} .dw-notice`, text: `Stage changed to ${E.newStageName}` }, 10000);
-  await tb.waitForText({ selector: `${PANEL} .dw-stage`, text: E.newStageName }, 10000);
+  await tb.waitForText({ selector: `${PANEL} .dw-notice`, text: `Stage changed to ${E.newStageName}` }, WAIT);
+  await tb.waitForText({ selector: `${PANEL} .dw-stage`, text: E.newStageName }, WAIT);
   await tb.screenshot(path.join(OUT, "2-stage-changed.png"));
 
   // The server's state, asked the way the add-on asks: works against the fake and the real API.
@@ -106,8 +109,8 @@ test("changing the stage in the panel reaches the server and shows at once", asy
 });
 
 test("the popup gives the full deal view", async () => {
-  await tb.clickMessageDisplayAction();
-  const text = await tb.popupText({ waitFor: E.newStageName });
+  await tb.clickMessageDisplayAction(undefined, { timeoutMs: WAIT });
+  const text = await tb.popupText({ waitFor: E.newStageName, timeoutMs: WAIT });
   assert.match(text, new RegExp(E.company));
   assert.match(text, new RegExp(E.deal));
   await tb.shotWindows(path.join(OUT, "3-popup.png"));
@@ -115,15 +118,15 @@ test("the popup gives the full deal view", async () => {
 });
 
 test("internal mail: the panel says so and stays folded", async () => {
-  await tb.selectMessage({ messageId: E.internal });
-  await tb.waitForText({ selector: `${PANEL} .dw-summary`, text: "Internal mail" }, 10000);
+  await tb.selectMessage({ messageId: E.internal }, { timeoutMs: WAIT });
+  await tb.waitForText({ selector: `${PANEL} .dw-summary`, text: "Internal mail" }, WAIT);
   await tb.screenshot(path.join(OUT, "4-internal.png"));
 });
 
 test("unknown sender: the panel offers to create the contact", async () => {
-  await tb.openFolder(UNSYNCED_FOLDER, { expect: 1 });
-  await tb.selectMessage({ messageId: E.unknown });
-  await tb.waitForText({ selector: `${PANEL} .dw-create-contact`, text: "Create contact" }, 10000);
+  await tb.openFolder(UNSYNCED_FOLDER, { expect: 1, timeoutMs: WAIT });
+  await tb.selectMessage({ messageId: E.unknown }, { timeoutMs: WAIT });
+  await tb.waitForText({ selector: `${PANEL} .dw-create-contact`, text: "Create contact" }, WAIT);
   await tb.screenshot(path.join(OUT, "5-unknown.png"));
 });
 
@@ -131,8 +134,8 @@ test("dark theme: the panel follows prefers-color-scheme", async () => {
   await tb.run(async function () { Services.prefs.setIntPref("ui.systemUsesDarkTheme", 1); });
   try {
     await showInbox();
-    await tb.selectMessage({ messageId: E.messageId });
-    await tb.waitForText({ selector: `${PANEL} .dw-stage`, text: E.newStageName }, 10000);
+    await tb.selectMessage({ messageId: E.messageId }, { timeoutMs: WAIT });
+    await tb.waitForText({ selector: `${PANEL} .dw-stage`, text: E.newStageName }, WAIT);
     const background = await tb.run(async function () {
       const doc = messageDocument();
       return doc.defaultView.getComputedStyle(deepQuery(doc, "#dealwire-panel >>> .dw")).backgroundColor;
@@ -147,35 +150,35 @@ test("dark theme: the panel follows prefers-color-scheme", async () => {
 test("server down: the panel says so and its retry recovers once the server is back", { skip: !FAKE && "needs the fake API" }, async () => {
   await fetch(`${URL_}/__down`, { method: "POST" });
   try {
-    await tb.selectMessage({ messageId: E.internal });
-    await tb.selectMessage({ messageId: E.messageId });
-    await tb.waitForText({ selector: `${PANEL} .dw-error`, text: "Cannot reach the Dealwire server" }, 15000);
+    await tb.selectMessage({ messageId: E.internal }, { timeoutMs: WAIT });
+    await tb.selectMessage({ messageId: E.messageId }, { timeoutMs: WAIT });
+    await tb.waitForText({ selector: `${PANEL} .dw-error`, text: "Cannot reach the Dealwire server" }, WAIT);
     await tb.screenshot(path.join(OUT, "7-server-down.png"));
   } finally {
     await fetch(`${URL_}/__up`, { method: "POST" });
   }
   await tb.run(async function () { deepQuery(messageDocument(), "#dealwire-panel >>> .dw-retry").click(); });
-  await tb.waitForText({ selector: `${PANEL} .dw-stage`, text: E.newStageName }, 10000);
+  await tb.waitForText({ selector: `${PANEL} .dw-stage`, text: E.newStageName }, WAIT);
 });
 
 /** Opens the team search space, searches, clicks the first hit; the search page runs in the extension
  *  process, so it is driven with a frame script. → {found: what the results showed, done: the end state} */
 async function searchAndOpenFirstHit(query) {
-  return tb.run(async function (query) {
+  return tb.run(async function (query, wait) {
     const tm = tabmail();
     mainWindow().document.querySelector('[id$="-spacesButton-dealwire_search"]').click();
     const browser = await waitFor("the search tab", () => {
       const b = tm.currentTabInfo?.browser;
       return b && b.currentURI?.spec.endsWith("/src/search.html") && !b.webProgress?.isLoadingDocument ? b : null;
-    }, 15000);
+    }, wait);
     const mm = browser.messageManager;
     const reply = new Promise(resolve => {
       const listener = msg => { mm.removeMessageListener("dw:search", listener); resolve(msg.data); };
       mm.addMessageListener("dw:search", listener);
     });
-    const script = `(${function (q) {
+    const script = `(${function (q, wait) {
       const doc = content.document;
-      const deadline = Date.now() + 10000;
+      const deadline = Date.now() + wait;
       let clicked = false;
       const step = () => {
         const input = doc.querySelector(".dw-query");
@@ -202,22 +205,22 @@ async function searchAndOpenFirstHit(query) {
         content.setTimeout(step, 100);
       };
       step();
-    }})(${JSON.stringify(query)})`;
+    }})(${JSON.stringify(query)}, ${wait})`;
     let found = null;
     mm.addMessageListener("dw:found", msg => { found = msg.data; });
     mm.loadFrameScript("data:," + encodeURIComponent(script), false);
     const done = await reply;
     return { found, done };
-  }, [query]);
+  }, [query, WAIT], { timeoutMs: 3 * WAIT });
 }
 
 async function openedMessageTab() {
-  const opened = await tb.run(async function () {
+  const opened = await tb.run(async function (wait) {
     return waitFor("a message tab", () => {
       const info = tabmail().tabInfo.find(t => t.mode.name === "mailMessageTab");
       return info?.message?.messageId;
-    }, 10000).catch(() => null);
-  });
+    }, wait).catch(() => null);
+  }, [WAIT], { timeoutMs: 2 * WAIT });
   await tb.run(async function () { const tm = tabmail(); tm.switchToTab(0); });
   return opened;
 }

@@ -13,6 +13,8 @@
 #                                 mailbox; set the E2E_* expectations of addon.e2e.mjs to match)
 #   E2E_OUT                       output dir (default e2e/out): screenshots, Thunderbird and service logs
 #   E2E_IMAP_PORT                 Dovecot port (default: a free one)
+#   E2E_WAIT_SECONDS              how long the service may take to start, sync and index (default 180: a
+#                                 deadline that only catches a hang, on a loaded machine too)
 #   TB_HARNESS                    the harness dir (default ../shared/tools/thunderbird)
 # Prints "e2e: PASSED" or "e2e: FAILED: …" (exit 1); "e2e: SKIPPED" (exit 0) only when Thunderbird
 # cannot be installed on this machine.
@@ -22,6 +24,9 @@ H="${TB_HARNESS:-$ADDON/../../shared/tools/thunderbird}"
 OUT="${E2E_OUT:-$ADDON/e2e/out}"
 # a free loopback port unless one is given
 IMAP_PORT="${E2E_IMAP_PORT:-$(node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')}"
+WAIT_SECONDS="${E2E_WAIT_SECONDS:-180}"
+# Thunderbird's start on a loaded machine can take longer than the harness's default
+export TB_START_TIMEOUT="${TB_START_TIMEOUT:-$WAIT_SECONDS}"
 IMAP_USER=marie
 IMAP_PASSWORD="dealwire e2e"
 log() { echo "e2e: $*"; }
@@ -62,7 +67,7 @@ free_port() { node -e 'const s = require("net").createServer(); s.listen(0, "127
 # GET/POST on the service with the token; prints the body, fails on a non-2xx answer
 api() {
   local method=$1 path=$2 body=${3:-}
-  curl -sS --fail-with-body --max-time 10 -X "$method" -H "Authorization: Bearer $DEALWIRE_TOKEN" \
+  curl -sS --fail-with-body --max-time 60 -X "$method" -H "Authorization: Bearer $DEALWIRE_TOKEN" \
     ${body:+-H "Content-Type: application/json" --data "$body"} "$DEALWIRE_URL$path"
 }
 json() { node -e 'let s = ""; process.stdin.on("data", d => s += d).on("end", () => { const v = JSON.parse(s); console.log(eval(process.argv[1])); })' "$1"; }
@@ -72,7 +77,15 @@ node "$ADDON/scripts/pack.mjs" "$ADDON/dist/dealwire.xpi"
 "$ADDON/scripts/validate.sh" --strict "$ADDON/dist/dealwire.xpi"
 
 log "starting Dovecot on 127.0.0.1:$IMAP_PORT with the fixture mailbox"
-"$H/imapd.sh" start --maildir "$ADDON/e2e/fixtures/mail" --port "$IMAP_PORT" --user "$IMAP_USER" --password "$IMAP_PASSWORD" --rundir "$IMAPD_RUN"
+# The free port is picked before Dovecot binds it: another process may take it in between, so a failed
+# start is tried again on another free port (unless the port was given).
+for attempt in 1 2 3 4 5; do
+  "$H/imapd.sh" start --maildir "$ADDON/e2e/fixtures/mail" --port "$IMAP_PORT" --user "$IMAP_USER" --password "$IMAP_PASSWORD" --rundir "$IMAPD_RUN" && break
+  [[ -z "${E2E_IMAP_PORT:-}" && $attempt -lt 5 ]] || fail "Dovecot did not start on 127.0.0.1:$IMAP_PORT"
+  "$H/imapd.sh" stop --rundir "$IMAPD_RUN" >/dev/null 2>&1 || true
+  IMAP_PORT=$(free_port)
+  log "trying Dovecot again on 127.0.0.1:$IMAP_PORT"
+done
 FIXTURE_MESSAGES=$(ls "$ADDON"/e2e/fixtures/mail/*.eml | wc -l)
 
 if [[ -n "${E2E_FAKE:-}" ]]; then
@@ -97,22 +110,25 @@ else
   # a private copy: a rebuild of the api module during the test must not pull the jar away
   cp "$JAR" "$OUT/dealwire.jar"
   JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-  HTTP_PORT=$(free_port)
   DATA_DIR=$(mktemp -d "${TMPDIR:-/tmp}/dealwire-e2e.XXXXXX")
-  DEALWIRE_URL="http://127.0.0.1:$HTTP_PORT"
   DEALWIRE_TOKEN="dw-e2e-admin-token-not-a-secret"
-  log "starting Dealwire at $DEALWIRE_URL (data dir $DATA_DIR)"
-  DEALWIRE_DATA_DIR="$DATA_DIR" DEALWIRE_HTTP_HOST=127.0.0.1 DEALWIRE_HTTP_PORT="$HTTP_PORT" \
+  # port 0: the service binds a free port itself and logs it (a port picked here could be taken before it binds)
+  log "starting Dealwire on a free port (data dir $DATA_DIR)"
+  DEALWIRE_DATA_DIR="$DATA_DIR" DEALWIRE_HTTP_HOST=127.0.0.1 DEALWIRE_HTTP_PORT=0 \
     DEALWIRE_BOOTSTRAP_TOKEN="$DEALWIRE_TOKEN" DEALWIRE_OWN_DOMAINS=dealwire-demo.example DEALWIRE_SYNC_POLL_SECONDS=5 \
     "$JAVA" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -jar "$OUT/dealwire.jar" serve >"$OUT/dealwire.log" 2>&1 &
   PIDS+=($!)
   SERVICE_PID=$!
-  for _ in $(seq 120); do
-    curl -sf --max-time 2 "$DEALWIRE_URL/api/health" >/dev/null && break
+  HTTP_PORT=""
+  for _ in $(seq $((WAIT_SECONDS * 2))); do
+    HTTP_PORT=$(sed -n 's|.*Dealwire listening on http://[^/]*:\([0-9][0-9]*\)/.*|\1|p' "$OUT/dealwire.log" | head -1)
+    [[ -n "$HTTP_PORT" ]] && curl -sf --max-time 5 "http://127.0.0.1:$HTTP_PORT/api/health" >/dev/null && break
     kill -0 "$SERVICE_PID" 2>/dev/null || { tail -30 "$OUT/dealwire.log" >&2; fail "the Dealwire service exited at start-up"; }
     sleep 0.5
   done
-  curl -sf --max-time 2 "$DEALWIRE_URL/api/health" >/dev/null || { tail -30 "$OUT/dealwire.log" >&2; fail "the Dealwire service did not answer /api/health within 60 s"; }
+  DEALWIRE_URL="http://127.0.0.1:$HTTP_PORT"
+  [[ -n "$HTTP_PORT" ]] && curl -sf --max-time 5 "$DEALWIRE_URL/api/health" >/dev/null || { tail -30 "$OUT/dealwire.log" >&2; fail "the Dealwire service did not answer /api/health within $WAIT_SECONDS s"; }
+  log "Dealwire answers at $DEALWIRE_URL"
 
   log "connecting the fixture mailbox to Dealwire and waiting for its $FIXTURE_MESSAGES messages"
   MAILBOX=$(api POST /api/mailboxes "$(node -e 'const [port, user, password] = process.argv.slice(1);
@@ -120,15 +136,24 @@ else
     "$IMAP_PORT" "$IMAP_USER" "$IMAP_PASSWORD")") || fail "POST /api/mailboxes refused: $MAILBOX"
   MAILBOX_ID=$(echo "$MAILBOX" | json v.id)
   state=""
-  for _ in $(seq 120); do
+  for _ in $(seq $((WAIT_SECONDS * 2))); do
     status=$(api GET "/api/mailboxes/$MAILBOX_ID") || fail "GET /api/mailboxes/$MAILBOX_ID: $status"
     state=$(echo "$status" | json '`${v.state} ${v.messages} ${v.lastError || ""}`')
     [[ "$state" == "idle $FIXTURE_MESSAGES "* ]] && break
     [[ "$state" == error* ]] && fail "the mailbox sync failed: $state"
     sleep 0.5
   done
-  [[ "$state" == "idle $FIXTURE_MESSAGES "* ]] || fail "the mailbox did not sync $FIXTURE_MESSAGES messages within 60 s (state, messages: $state)"
+  [[ "$state" == "idle $FIXTURE_MESSAGES "* ]] || fail "the mailbox did not sync $FIXTURE_MESSAGES messages within $WAIT_SECONDS s (state, messages: $state)"
   log "Dealwire synced the mailbox ($state)"
+  # stored is not yet searchable: the search tests expect every fixture message in the index
+  documents=""
+  for _ in $(seq $((WAIT_SECONDS * 2))); do
+    documents=$(api GET /api/admin/index | json v.documents) || fail "GET /api/admin/index: $documents"
+    [[ "$documents" == "$FIXTURE_MESSAGES" ]] && break
+    sleep 0.5
+  done
+  [[ "$documents" == "$FIXTURE_MESSAGES" ]] || fail "the index did not serve the $FIXTURE_MESSAGES messages within $WAIT_SECONDS s (documents: $documents)"
+  log "Dealwire indexed the mailbox ($documents documents)"
   # What the service must have made of the fixture mail: the inquiry and our reply with the quote
   # become one deal of the company found from the sender's domain and signature, at "Proposal made".
   export E2E_COMPANY="${E2E_COMPANY:-Acme Corp}" E2E_DEAL="${E2E_DEAL:-Acme Corp – Quote for 50 seats}" E2E_STAGE="${E2E_STAGE:-Proposal made}"
