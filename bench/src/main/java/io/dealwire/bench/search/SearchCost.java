@@ -21,7 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * queries from concurrent searchers. Shows what the index costs per query, apart from the service around it.
  *
  * <p>{@code --index DIR --runs 2000 --warmup 2000 --threads 16 --seconds 20 [--dump FILE]}: {@code --dump} writes every
- * query's answer (totals, hits with snippets, facets, the first three pages), to compare two versions' answers.
+ * query's answer (totals, hits with snippets, facets, the first three pages), to compare two versions' answers;
+ * {@code --store DIR} (a copy of the data dir's {@code store}) also times what the API adds to a search: a name for
+ * every company, deal and owner of the facets, read from the store.
  */
 public final class SearchCost {
     public static void main(String[] argv) throws Exception {
@@ -65,6 +67,33 @@ public final class SearchCost {
             }
 
             if (threads > 0 && seconds > 0) concurrent(index, requests, viewer, threads, seconds);
+            var storeDir = args.get("store", "");
+            if (!storeDir.isEmpty()) labels(index, requests, viewer, Path.of(storeDir), runs);
+        }
+    }
+
+    /** The store reads of the API's facet labels ({@code SearchAnswer}): one find per company, deal and owner shown. */
+    private static void labels(MessageIndex index, java.util.List<SearchRequest> requests, Viewer viewer, Path storeDir, int runs) {
+        try (var store = io.dealwire.store.StoreFactory.openEmbedded(storeDir)) {
+            System.out.printf("%-32s %10s %10s %14s%n", "facet labels from the store", "p50 ms", "p99 ms", "lookups");
+            for (int qi = 0; qi < requests.size(); qi++) {
+                var facets = index.search(requests.get(qi), viewer).facets();
+                var companies = facets.getOrDefault("company", java.util.Map.of()).keySet();
+                var deals = facets.getOrDefault("deal", java.util.Map.of()).keySet();
+                var owners = facets.getOrDefault("owner", java.util.Map.of()).keySet();
+                int n = Math.max(1, runs / 10);
+                var nanos = new long[n];
+                for (int i = 0; i < n; i++) {
+                    long t = System.nanoTime();
+                    for (var id : companies) store.companies().find(id);
+                    for (var id : deals) store.deals().find(id);
+                    for (var id : owners) store.users().find(id);
+                    nanos[i] = System.nanoTime() - t;
+                }
+                var l = Latencies.of(nanos, n);
+                System.out.printf("%-32s %10.2f %10.2f %14d%n", SearchBench.QUERIES.get(qi).label(), l.p50(), l.p99(),
+                        companies.size() + deals.size() + owners.size());
+            }
         }
     }
 

@@ -2,11 +2,13 @@ package io.dealwire.index.query;
 
 import io.dealwire.index.analysis.MessageAnalyzers;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -43,9 +45,21 @@ public final class LuceneQueryBuilder {
         this.analysis = new QueryBuilder(analyzers.perField());
     }
 
-    /** Parses and builds in one step. */
+    /** Queries built lately, by their text: a query is immutable and means the same every time (no relative dates). */
+    private static final int CACHED_QUERIES = 1024;
+    private final java.util.concurrent.ConcurrentHashMap<String, Query> built = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Parses and builds in one step. The same searches come again and again (a saved search, the next page,
+     * the add-on's lookups), and building one analyses each word for a dozen fields: the result is kept.
+     */
     public Query build(String query) {
-        return build(SearchQueryParser.parse(query));
+        var cached = built.get(query);
+        if (cached != null) return cached;
+        var q = build(SearchQueryParser.parse(query));
+        if (built.size() >= CACHED_QUERIES) built.clear();
+        built.put(query, q);
+        return q;
     }
 
     public Query build(QueryNode node) {
@@ -167,10 +181,19 @@ public final class LuceneQueryBuilder {
         long start = r.start().toEpochMilli();
         long end = r.end().toEpochMilli();
         return filter(switch (r.name()) {
-            case "before" -> LongPoint.newRangeQuery(DATE, Long.MIN_VALUE, start - 1);
-            case "after" -> LongPoint.newRangeQuery(DATE, start, Long.MAX_VALUE);
-            default -> LongPoint.newRangeQuery(DATE, start, end - 1);
+            case "before" -> dates(Long.MIN_VALUE, start - 1);
+            case "after" -> dates(start, Long.MAX_VALUE);
+            default -> dates(start, end - 1);
         });
+    }
+
+    /**
+     * Messages dated within [from, to]: by the points when the range leads the search, by each candidate's
+     * date doc value when words already narrowed it to a few messages (a window of months holds a large part
+     * of the mail, and collecting all of it per segment cost more than the words' matches).
+     */
+    private static Query dates(long from, long to) {
+        return new IndexOrDocValuesQuery(LongPoint.newRangeQuery(DATE, from, to), NumericDocValuesField.newSlowRangeQuery(DATE, from, to));
     }
 
     private static int addShould(BooleanQuery.Builder b, Query q, float boost) {
