@@ -15,6 +15,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /** Pipelines are read decoded from memory, and never outlive a change made through the repository. */
 class CachedPipelinesTest {
+    /** Longer than any test runs: what is kept never ages out in the middle of a test, however slow the machine. */
+    private static final Duration KEEP = Duration.ofHours(1);
     private final AtomicInteger reads = new AtomicInteger();
     private final PipelineRepository store = new CountingPipelines(new InMemoryPipelineRepository(), reads);
 
@@ -42,7 +44,7 @@ class CachedPipelinesTest {
 
     @Test
     void pipelinesAreReadOnceWhileNothingChanges() {
-        var cache = new CachedPipelines(store);
+        var cache = new CachedPipelines(store, KEEP);
         cache.save(PipelineTemplates.defaultPipeline());
         cache.save(PipelineTemplates.inbound());
         assertEquals(PipelineTemplates.defaultPipeline(), cache.find(PipelineTemplates.DEFAULT_ID).orElseThrow());
@@ -57,7 +59,7 @@ class CachedPipelinesTest {
 
     @Test
     void aSaveOrDeleteIsSeenAtOnce() {
-        var cache = new CachedPipelines(store);
+        var cache = new CachedPipelines(store, KEEP);
         var pipeline = cache.save(PipelineTemplates.defaultPipeline());
         assertEquals(pipeline.name(), cache.find(pipeline.id()).orElseThrow().name());
 

@@ -19,6 +19,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /** Token checks are answered from memory, and a token revoked or a user changed in this process counts at once. */
 class CachedUsersTest {
+    /** Longer than any test runs: what is kept never ages out in the middle of a test, however slow the machine. */
+    private static final Duration KEEP = Duration.ofHours(1);
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC);
     private final AtomicInteger reads = new AtomicInteger();
     private final UserRepository store = new CountingUsers(new InMemoryUserRepository(), reads);
@@ -51,7 +53,7 @@ class CachedUsersTest {
 
     @Test
     void aKnownTokenIsCheckedWithoutReadingTheStoreAgain() {
-        var accounts = accounts(new CachedUsers(store));
+        var accounts = accounts(new CachedUsers(store, KEEP));
         var rita = accounts.addUser("Rita", "rita@northwind.example", Role.REP);
         var secret = accounts.issueToken(rita, "addon").secret();
         assertEquals(Optional.empty(), accounts.authenticateInMemory(secret), "not in memory before the first check");
@@ -67,7 +69,7 @@ class CachedUsersTest {
 
     @Test
     void aRevokedTokenStopsWorkingAtOnceAndTheOthersKeepWorking() {
-        var accounts = accounts(new CachedUsers(store));
+        var accounts = accounts(new CachedUsers(store, KEEP));
         var rita = accounts.addUser("Rita", "rita@northwind.example", Role.REP);
         var revoked = accounts.issueToken(rita, "old");
         var kept = accounts.issueToken(rita, "new");
@@ -83,7 +85,7 @@ class CachedUsersTest {
 
     @Test
     void aChangedUserIsSeenAtOnce() {
-        var users = new CachedUsers(store);
+        var users = new CachedUsers(store, KEEP);
         var accounts = accounts(users);
         var rita = accounts.addUser("Rita", "rita@northwind.example", Role.REP);
         var secret = accounts.issueToken(rita, "addon").secret();
@@ -97,7 +99,7 @@ class CachedUsersTest {
 
     @Test
     void unknownTokensAreNotKept() {
-        var accounts = accounts(new CachedUsers(store));
+        var accounts = accounts(new CachedUsers(store, KEEP));
         accounts.addUser("Rita", "rita@northwind.example", Role.REP);
         for (int i = 0; i < 3; i++) assertEquals(Optional.empty(), accounts.authenticate("dw_guessed"));
         assertEquals(3, reads.get(), "each unknown token is looked up in the store");
