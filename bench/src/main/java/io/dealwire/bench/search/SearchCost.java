@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>{@code --index DIR --runs 2000 --warmup 2000 --threads 16 --seconds 20 [--dump FILE]}: {@code --dump} writes every
  * query's answer (totals, hits with snippets, facets, the first three pages), to compare two versions' answers;
- * {@code --store DIR} (a copy of the data dir's {@code store}) also times what the API adds to a search: a name for
+ * {@code --store DIR} (a copy of a data dir, holding {@code store/}) also times what the API adds to a search: a name for
  * every company, deal and owner of the facets, read from the store.
  */
 public final class SearchCost {
