@@ -32,8 +32,17 @@ public final class KeepAliveConnection implements AutoCloseable {
                 .getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    /** Sends a prepared request and reads the whole answer; returns its status. */
+    /** Sends a prepared request and reads the whole answer; returns its status. After an error the next call reconnects. */
     public int send(byte[] request) throws IOException {
+        try {
+            return exchange(request);
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private int exchange(byte[] request) throws IOException {
         if (socket == null) open();
         out.write(request);
         out.flush();

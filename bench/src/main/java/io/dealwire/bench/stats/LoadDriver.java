@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Closed-loop load: {@code clients} virtual threads each send the next request as soon as the previous
@@ -28,6 +29,21 @@ public final class LoadDriver {
 
     public static Run run(Api api, List<HttpRequest> requests, int clients, int maxRequests, Duration maxTime, BooleanSupplier keepGoing)
             throws InterruptedException {
+        return run(() -> i -> api.status(requests.get(i % requests.size())), clients, maxRequests, maxTime, keepGoing);
+    }
+
+    /** One client's way of sending the i-th request of the run; returns the answer's status. */
+    public interface Client extends AutoCloseable {
+        int send(int i) throws Exception;
+
+        @Override
+        default void close() throws Exception {
+        }
+    }
+
+    /** The same closed loop with each of the {@code clients} virtual threads sending through its own {@link Client}. */
+    public static Run run(Supplier<Client> connect, int clients, int maxRequests, Duration maxTime, BooleanSupplier keepGoing)
+            throws InterruptedException {
         var nanos = new long[maxRequests];
         var next = new AtomicInteger();
         var recorded = new AtomicInteger();
@@ -37,20 +53,22 @@ public final class LoadDriver {
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int c = 0; c < clients; c++) {
                 pool.submit(() -> {
-                    while (System.nanoTime() < deadline && keepGoing.getAsBoolean()) {
-                        int i = next.getAndIncrement();
-                        if (i >= maxRequests) return;
-                        var request = requests.get(i % requests.size());
-                        long t0 = System.nanoTime();
-                        try {
-                            int status = api.status(request);
-                            long dt = System.nanoTime() - t0;
-                            if (status != 200) errors.incrementAndGet();
-                            else nanos[recorded.getAndIncrement()] = dt;
-                        } catch (Exception e) {
-                            errors.incrementAndGet();
+                    try (var client = connect.get()) {
+                        while (System.nanoTime() < deadline && keepGoing.getAsBoolean()) {
+                            int i = next.getAndIncrement();
+                            if (i >= maxRequests) return null;
+                            long t0 = System.nanoTime();
+                            try {
+                                int status = client.send(i);
+                                long dt = System.nanoTime() - t0;
+                                if (status != 200) errors.incrementAndGet();
+                                else nanos[recorded.getAndIncrement()] = dt;
+                            } catch (Exception e) {
+                                errors.incrementAndGet();
+                            }
                         }
                     }
+                    return null;
                 });
             }
         }
