@@ -35,23 +35,11 @@ public final class ConversationThreader {
         this.window = window;
     }
 
-    /** The mail {@link #conversationOf} is threading on this thread, for {@link #messagesOfDeals(Collection)}; null outside it. */
-    private final ThreadLocal<MailMessage> threading = new ThreadLocal<>();
-
     /**
      * @param candidates earlier messages that may share a subject with this one (those of the deals of its
      *                   participants, see {@link #messagesOfDeals}); only read when the message names no parent
      */
     public String conversationOf(MailMessage mail, Supplier<? extends Collection<StoredMessage>> candidates) {
-        threading.set(mail);
-        try {
-            return threaded(mail, candidates);
-        } finally {
-            threading.remove();
-        }
-    }
-
-    private String threaded(MailMessage mail, Supplier<? extends Collection<StoredMessage>> candidates) {
         var parents = new ArrayList<String>();
         if (mail.inReplyTo() != null) parents.add(mail.inReplyTo());
         for (var ref : mail.references().reversed()) if (!parents.contains(ref)) parents.add(ref);
@@ -91,20 +79,10 @@ public final class ConversationThreader {
     }
 
     /**
-     * Messages that could share a conversation by subject with the mail being threaded: those of the given deals
-     * within the window around its date (a long-running account's whole history would make every message slower
-     * to read than the one before). Called from the candidates' supplier of {@link #conversationOf}; outside it,
-     * every message of the deals.
+     * The messages of the given deals dated within the window around {@code date}: the only ones that may share a
+     * conversation by subject (reading a long-running account's whole history would make every message slower to
+     * thread than the one before).
      */
-    public List<StoredMessage> messagesOfDeals(Collection<String> dealIds) {
-        var mail = threading.get();
-        if (mail != null && mail.date() != null) return messagesOfDeals(dealIds, mail.date());
-        var out = new ArrayList<StoredMessage>();
-        for (var id : dealIds) out.addAll(store.messages().findByDeal(id));
-        return out;
-    }
-
-    /** The messages of the given deals dated within the window around {@code date}: the only ones that may share a conversation by subject. */
     public List<StoredMessage> messagesOfDeals(Collection<String> dealIds, Instant date) {
         var from = date.minus(window);
         var to = date.plus(window);

@@ -142,7 +142,7 @@ public class MessageIntake implements Intake {
         var mail = message.mail();
         var direction = settings.ownDomains().directionOf(mail);
         var known = parties.find(mail, direction);
-        var conversation = threader.conversationOf(mail, () -> threader.messagesOfDeals(knownDealIds(mail)));
+        var conversation = threader.conversationOf(mail, () -> threader.messagesOfDeals(knownDealIds(mail), mail.date()));
         boolean privateConversation = store.messages().findByConversation(conversation).stream()
                 .anyMatch(StoredMessage::privateConversation);
         var base = message.with(b -> {
