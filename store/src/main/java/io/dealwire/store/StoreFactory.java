@@ -25,6 +25,12 @@ public final class StoreFactory {
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /** Long enough for the largest reads (a whole mailbox's messages), short enough that a stalled server is noticed. */
     public static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * The embedded server runs in this process on loopback: it cannot stall the way a network can, and a failing
+     * disk answers with an error, not silence. Its queries are full scans, though: filling the in-process lookups
+     * of a whole-corpus store at start took over 30 s on a loaded machine and failed the start.
+     */
+    public static final Duration EMBEDDED_READ_TIMEOUT = Duration.ofMinutes(5);
 
     private StoreFactory() {
     }
@@ -49,7 +55,7 @@ public final class StoreFactory {
     public static MongoStore openEmbedded(EmbeddedMongo embedded) {
         MongoClient client = null;
         try {
-            client = MongoClients.create(settings(new ConnectionString(embedded.connectionString())).build());
+            client = MongoClients.create(settings(new ConnectionString(embedded.connectionString()), EMBEDDED_READ_TIMEOUT).build());
             return MongoStore.onEmbedded(embedded, client);
         } catch (RuntimeException e) {
             if (client != null) client.close();
@@ -75,7 +81,7 @@ public final class StoreFactory {
         String database = databaseOrNull != null ? databaseOrNull
                 : cs.getDatabase() == null ? MongoStore.DEFAULT_DATABASE : cs.getDatabase();
         String description = "MongoDB " + String.join(",", cs.getHosts()) + "/" + database;
-        var settings = settings(cs);
+        var settings = settings(cs, READ_TIMEOUT);
         if (cs.getWriteConcern() == null) settings.writeConcern(WriteConcern.MAJORITY.withJournal(true));
         var client = MongoClients.create(settings.build());
         try {
@@ -87,13 +93,13 @@ public final class StoreFactory {
         }
     }
 
-    private static MongoClientSettings.Builder settings(ConnectionString cs) {
+    private static MongoClientSettings.Builder settings(ConnectionString cs, Duration readTimeout) {
         return MongoClientSettings.builder()
                 .applyConnectionString(cs)
                 .applyToClusterSettings(b -> b.serverSelectionTimeout(SERVER_SELECTION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS))
                 .applyToSocketSettings(b -> b
                         .connectTimeout((int) CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                        .readTimeout((int) READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS))
+                        .readTimeout((int) readTimeout.toMillis(), TimeUnit.MILLISECONDS))
                 .applyToConnectionPoolSettings(b -> b.maxWaitTime(SERVER_SELECTION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
     }
 }
