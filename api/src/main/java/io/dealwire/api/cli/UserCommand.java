@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.time.Clock;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code user add|token|list}: manage users from the command line (the service must be stopped for the embedded store). */
@@ -34,7 +35,7 @@ public final class UserCommand implements Callable<Integer> {
                 var accounts = new UserAccounts(store.users(), Clock.systemUTC(), store::commit);
                 var user = accounts.addUser(name, email, role);
                 var issued = accounts.issueToken(user, "cli");
-                System.out.println("user " + user.id() + " " + user.email() + " (" + role.name().toLowerCase() + ")");
+                System.out.println("user " + user.id() + " " + user.email() + " (" + role.name().toLowerCase(Locale.ROOT) + ")");
                 System.out.println("token: " + issued.secret());
                 return 0;
             });
@@ -69,7 +70,7 @@ public final class UserCommand implements Callable<Integer> {
         public Integer call() {
             return Dealwire.withStore(config.load(), store -> {
                 for (var u : store.users().list())
-                    System.out.printf("%s  %-8s %s  %s  tokens: %d active%n", u.id(), u.role().name().toLowerCase(), u.email(), u.name(),
+                    System.out.printf("%s  %-8s %s  %s  tokens: %d active%n", u.id(), u.role().name().toLowerCase(Locale.ROOT), u.email(), u.name(),
                             store.users().tokens(u.id()).stream().filter(t -> t.active()).count());
                 return 0;
             });

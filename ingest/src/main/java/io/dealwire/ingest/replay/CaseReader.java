@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -76,7 +77,7 @@ public final class CaseReader {
         Path folder = dir.resolve("messages");
         if (!Files.isDirectory(folder)) throw new CaseReadException(folder, "missing: a case keeps its mail in messages/*.eml");
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(p -> p.getFileName().toString().toLowerCase().endsWith(".eml") && Files.isRegularFile(p))
+            return files.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".eml") && Files.isRegularFile(p))
                     .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()))
                     .toList();
         } catch (IOException ex) {
