@@ -75,6 +75,7 @@ public final class ContextBench {
     private static void measure(Api api, int httpPort, LongSupplier serviceCpuNanos, double rssMiB, String clientKind, int clients, int requests,
                                 int seconds, Map.Entry<String, Integer> external, Map.Entry<String, Integer> overall,
                                 List<Map.Entry<String, Integer>> externals) throws IOException, InterruptedException {
+        api.awaitSettled(Duration.ofMinutes(10));
         var lines = new ArrayList<String>();
         var client = ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class);
         var kinds = new ArrayList<Kind>();

@@ -69,7 +69,7 @@ public final class SearchBench {
         MailboxRun.Done ingestDone = null;
         try (var service = ServiceProcess.start(java, jar, data, httpPort, jvm, work.resolve("service-search.log"))) {
             var api = new Api(httpPort, ServiceProcess.TOKEN);
-            awaitIndexReady(api);
+            api.awaitSettled(Duration.ofMinutes(10));
             var requests = new ArrayList<HttpRequest>();
             for (var q : QUERIES) {
                 var request = api.getRequest("/api/search?limit=" + limit + "&q=" + Api.encode(q.dealwire()));
@@ -127,15 +127,6 @@ public final class SearchBench {
                         + " (Dealwire's index after the load test, linux-mips mail included: %.1f MB)%n",
                 ingestedIndexBytes / 1e6, ingestedIndexBytes / (double) corpusBytes, corpusBytes / 1e6,
                 peers.muBytes() / (double) corpusBytes, peers.notmuchBytes() / (double) corpusBytes, indexBytes / 1e6);
-    }
-
-    private static void awaitIndexReady(Api api) throws Exception {
-        long deadline = System.nanoTime() + 600_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if ("ready".equals(api.get("/api/health").path("index").path("state").asText())) return;
-            Thread.sleep(200);
-        }
-        throw new IOException("the index was not ready within 600 s");
     }
 
     private static List<String> fieldNames(com.fasterxml.jackson.databind.JsonNode node) {
