@@ -8,6 +8,8 @@ import io.dealwire.bench.ingest.MailboxRun;
 import io.dealwire.bench.service.ServiceProcess;
 import io.dealwire.bench.stats.Latencies;
 import io.dealwire.bench.stats.LoadDriver;
+import io.dealwire.bench.http.KeepAliveConnection;
+import io.dealwire.bench.stats.KeepAliveLoad;
 
 import java.io.IOException;
 import java.net.http.HttpRequest;
@@ -52,6 +54,8 @@ public final class SearchBench {
         int limit = args.integer("limit", 20);
         var jfr = args.get("jfr", "");
         int underIngestSeconds = args.integer("under-ingest-seconds", 120);
+        // keepalive: one plain HTTP/1.1 connection per client (little CPU); jdk: java.net.http, as before session 3
+        var clientKind = args.get("client", "keepalive");
 
         var peers = new Peers(work, maildir);
         peers.prepare();
@@ -71,22 +75,28 @@ public final class SearchBench {
             var api = new Api(httpPort, ServiceProcess.TOKEN);
             api.awaitSettled(Duration.ofMinutes(10));
             var requests = new ArrayList<HttpRequest>();
+            var raws = new ArrayList<byte[]>();
+            Load load = (list, rawList, clients, max, time, keepGoing) -> clientKind.equals("jdk")
+                    ? LoadDriver.run(api, list, clients, max, time, keepGoing)
+                    : KeepAliveLoad.run(httpPort, rawList, clients, max, time, keepGoing);
             for (var q : QUERIES) {
                 var request = api.getRequest("/api/search?limit=" + limit + "&q=" + Api.encode(q.dealwire()));
                 requests.add(request);
+                var raw = KeepAliveConnection.get(httpPort, "/api/search?limit=" + limit + "&q=" + Api.encode(q.dealwire()), ServiceProcess.TOKEN);
+                raws.add(raw);
                 var answer = api.get("/api/search?limit=" + limit + "&q=" + Api.encode(q.dealwire()));
                 System.out.printf("%-32s Dealwire total %6d, %d hits, facets %s, first snippet: %s%n", q.label(), answer.path("total").asLong(),
                         answer.path("hits").size(), fieldNames(answer.path("facets")), abbreviate(answer.path("hits").path(0).path("snippet").asText()));
                 System.out.printf("%-32s mu %s, notmuch %s messages%n", "", peers.muCount(q.mu()), peers.notmuchCount(q.notmuch()));
-                var seq = LoadDriver.run(api, List.of(request), 1, runs / 5, Duration.ofMinutes(2), () -> true); // warm-up
-                var measured = LoadDriver.run(api, List.of(request), 1, runs, Duration.ofMinutes(5), () -> true);
+                var seq = load.run(List.of(request), List.of(raw), 1, runs / 5, Duration.ofMinutes(2), () -> true); // warm-up
+                var measured = load.run(List.of(request), List.of(raw), 1, runs, Duration.ofMinutes(5), () -> true);
                 if (measured.errors() + seq.errors() > 0) System.out.printf("  %d errors%n", measured.errors() + seq.errors());
                 var mu = peers.timeMu(q.mu(), runs);
                 var notmuch = peers.timeNotmuch(q.notmuch(), runs);
                 results.put(q, new Latencies[]{measured.latencies(), mu, notmuch});
             }
 
-            idle16 = LoadDriver.run(api, requests, 16, 1_000_000, Duration.ofSeconds(20), () -> true);
+            idle16 = load.run(requests, raws, 16, 1_000_000, Duration.ofSeconds(20), () -> true);
             var folders = RawFetch.folders("127.0.0.1", ingestImapPort, "enron", "enron");
             var mailbox = MailboxRun.add(api, "under-load", "127.0.0.1", ingestImapPort, "enron", "enron", folders);
             final MailboxRun.Done[] done = new MailboxRun.Done[1];
@@ -97,7 +107,7 @@ public final class SearchBench {
                     System.err.println("the mailbox ingested under load did not finish: " + e.getMessage());
                 }
             });
-            ingest16 = LoadDriver.run(api, requests, 16, 1_000_000, Duration.ofSeconds(underIngestSeconds), () -> !mailbox.finished());
+            ingest16 = load.run(requests, raws, 16, 1_000_000, Duration.ofSeconds(underIngestSeconds), () -> !mailbox.finished());
             watcher.join(Duration.ofSeconds(1)); // the ingest may go on: the service is stopped with it
             ingestDone = done[0];
         }
@@ -105,8 +115,9 @@ public final class SearchBench {
         long corpusBytes = Trees.bytes(maildir);
         long indexBytes = Trees.bytes(data.resolve("index"));
         System.out.println();
-        System.out.printf("Search, %s, %d cores, %d runs per query after %d warm-up, limit %d, snippets and facets, Jan–Jun 2001%n",
-                Instant.now(), Runtime.getRuntime().availableProcessors(), runs, runs / 5, limit);
+        System.out.printf("Search, %s, %d cores, %d runs per query after %d warm-up, limit %d, snippets and facets, Jan–Jun 2001, %s client%n",
+                Instant.now(), Runtime.getRuntime().availableProcessors(), runs, runs / 5, limit,
+                clientKind.equals("jdk") ? "java.net.http" : "kept-alive HTTP/1.1");
         System.out.printf("%-32s %17s %17s %17s %12s %12s%n", "query", "Dealwire p50/p99", "mu p50/p99", "notmuch p50/p99", "mu/Dealwire", "nm/Dealwire");
         for (var e : results.entrySet()) {
             var l = e.getValue();
@@ -214,5 +225,11 @@ public final class SearchBench {
         long notmuchBytes() throws IOException {
             return Trees.bytes(notmuchDb);
         }
+    }
+
+    /** One closed loop over the chosen client: java.net.http requests or the same requests as raw HTTP/1.1 bytes. */
+    private interface Load {
+        LoadDriver.Run run(List<HttpRequest> requests, List<byte[]> raw, int clients, int max, Duration time, java.util.function.BooleanSupplier keepGoing)
+                throws InterruptedException;
     }
 }
