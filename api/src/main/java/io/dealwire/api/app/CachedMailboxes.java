@@ -1,5 +1,6 @@
 package io.dealwire.api.app;
 
+import io.dealwire.api.cache.KeptReads;
 import io.dealwire.core.mailbox.FolderSync;
 import io.dealwire.core.mailbox.Mailbox;
 import io.dealwire.core.mailbox.MailboxRepository;
@@ -9,7 +10,6 @@ import io.dealwire.core.visibility.VisibilityPolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The store's mailboxes with what every request reads kept in memory: the visibility policy (who owns which
@@ -22,17 +22,13 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class CachedMailboxes implements MailboxRepository {
     static final Duration MAX_AGE = Duration.ofSeconds(5);
+    /** Each cache holds one value: the whole list, the policy over it. */
+    private static final String ALL = "all";
 
     private final MailboxRepository store;
-    private final long maxAgeNanos;
-    /** Bumped by every write that changes what the cached value was read from; a value read before is stale. */
-    private final AtomicLong listVersion = new AtomicLong();
-    private final AtomicLong policyVersion = new AtomicLong();
-    private volatile Cached<List<Mailbox>> list;
-    private volatile Cached<VisibilityPolicy> policy;
-
-    private record Cached<T>(T value, long version, long readAtNanos) {
-    }
+    /** Dropped by every write; the policy only by writes that change ownership or sharing (save, delete). */
+    private final KeptReads<String, List<Mailbox>> list;
+    private final KeptReads<String, VisibilityPolicy> policy;
 
     CachedMailboxes(MailboxRepository store) {
         this(store, MAX_AGE);
@@ -40,17 +36,13 @@ final class CachedMailboxes implements MailboxRepository {
 
     CachedMailboxes(MailboxRepository store, Duration maxAge) {
         this.store = store;
-        this.maxAgeNanos = maxAge.toNanos();
+        this.list = new KeptReads<>(maxAge);
+        this.policy = new KeptReads<>(maxAge);
     }
 
     /** The visibility policy over the current mailboxes. */
     VisibilityPolicy policy() {
-        var c = policy;
-        if (fresh(c, policyVersion)) return c.value();
-        long version = policyVersion.get();
-        var value = new VisibilityPolicy(list());
-        policy = new Cached<>(value, version, System.nanoTime());
-        return value;
+        return policy.get(ALL, () -> new VisibilityPolicy(list()));
     }
 
     /** The owner of a mailbox ("" when it has none or is unknown), from the cached list. */
@@ -61,66 +53,33 @@ final class CachedMailboxes implements MailboxRepository {
 
     @Override
     public List<Mailbox> list() {
-        var c = list;
-        if (fresh(c, listVersion)) return c.value();
-        long version = listVersion.get();
-        var value = List.copyOf(store.list());
-        list = new Cached<>(value, version, System.nanoTime());
-        return value;
+        return list.get(ALL, () -> List.copyOf(store.list()));
     }
 
     @Override
     public Optional<Mailbox> find(String id) {
-        var c = list;
-        if (fresh(c, listVersion)) return c.value().stream().filter(m -> m.id().equals(id)).findFirst();
+        var kept = list.peek(ALL);
+        if (kept.isPresent()) return kept.get().stream().filter(m -> m.id().equals(id)).findFirst();
         return store.find(id);
     }
 
     @Override
     public Mailbox save(Mailbox mailbox) {
-        return changed(true, () -> store.save(mailbox));
+        return policy.changed(() -> list.changed(() -> store.save(mailbox)));
     }
 
     @Override
     public void saveFolder(String mailboxId, FolderSync sync) {
-        changed(false, () -> {
-            store.saveFolder(mailboxId, sync);
-            return null;
-        });
+        list.changed(() -> store.saveFolder(mailboxId, sync));
     }
 
     @Override
     public void saveState(String mailboxId, SyncState state, String lastError) {
-        changed(false, () -> {
-            store.saveState(mailboxId, state, lastError);
-            return null;
-        });
+        list.changed(() -> store.saveState(mailboxId, state, lastError));
     }
 
     @Override
     public void delete(String id) {
-        changed(true, () -> {
-            store.delete(id);
-            return null;
-        });
-    }
-
-    /** Bumps the versions before and after the write, so that no read overlapping it is kept. */
-    private <T> T changed(boolean access, java.util.function.Supplier<T> write) {
-        bump(access);
-        try {
-            return write.get();
-        } finally {
-            bump(access);
-        }
-    }
-
-    private void bump(boolean access) {
-        listVersion.incrementAndGet();
-        if (access) policyVersion.incrementAndGet();
-    }
-
-    private boolean fresh(Cached<?> c, AtomicLong version) {
-        return c != null && c.version() == version.get() && System.nanoTime() - c.readAtNanos() < maxAgeNanos;
+        policy.changed(() -> list.changed(() -> store.delete(id)));
     }
 }
