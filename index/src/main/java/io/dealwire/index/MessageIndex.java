@@ -67,12 +67,14 @@ public final class MessageIndex implements AutoCloseable {
     private final Suggester suggester;
     private final boolean reset;
     private volatile long committedSeq;
+    /** Moves after every refresh that changed what searches see: see {@link #generation()}. */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     private MessageIndex(Directory directory, IndexContext context, boolean reset, long committedSeq) throws IOException {
         this.directory = directory;
         this.analyzers = new MessageAnalyzers();
         this.writer = new IndexWriter(directory, writerConfig(reset ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
-        this.searchers = new SearcherManager(writer, null);
+        this.searchers = countingRefreshes(new SearcherManager(writer, null));
         this.refresher = Thread.ofVirtual().name("message-index-refresh").start(this::refreshPeriodically);
         this.documents = new MessageDocuments(context);
         this.searcher = new MessageSearcher(analyzers);
@@ -168,6 +170,31 @@ public final class MessageIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * A number that moves whenever what searches see may have changed (a refresh that made new writes or deletions
+     * searchable, a rebuild, a writer reopened after a failure) and stays put otherwise. A search made after reading
+     * generation {@code g} sees the index at least as it stood at {@code g}, so an answer read after {@code g} may be
+     * kept for as long as the generation is still {@code g}.
+     */
+    public long generation() {
+        return generation.get();
+    }
+
+    /** Counts the refreshes that changed something; the count moves after the new searcher is handed out. */
+    private SearcherManager countingRefreshes(SearcherManager manager) {
+        manager.addListener(new org.apache.lucene.search.ReferenceManager.RefreshListener() {
+            @Override
+            public void beforeRefresh() {
+            }
+
+            @Override
+            public void afterRefresh(boolean didRefresh) {
+                if (didRefresh) generation.incrementAndGet();
+            }
+        });
+        return manager;
+    }
+
     /** Makes every write so far visible to searches now (the background reopen does it within a second anyway). */
     public void refresh() {
         try {
@@ -248,8 +275,9 @@ public final class MessageIndex implements AutoCloseable {
             var fresh = new IndexWriter(directory, writerConfig(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
             long seq = Long.parseLong(SegmentInfos.readLatestCommit(directory).getUserData().getOrDefault(SEQ_KEY, "0"));
             var oldSearchers = searchers;
-            searchers = new SearcherManager(fresh, null);
+            searchers = countingRefreshes(new SearcherManager(fresh, null));
             writer = fresh;
+            generation.incrementAndGet(); // searches now read the reopened writer's commit
             committedSeq = seq;
             rewoundTo.set(seq);
             problem = null;

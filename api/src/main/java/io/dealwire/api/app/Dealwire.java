@@ -114,7 +114,7 @@ public final class Dealwire implements AutoCloseable {
                     new MailboxRoutes(mailboxService, blocking)::mount,
                     new AdminRoutes(search, dir -> Backup.write(mongo, dir), blocking)::mount,
                     new SearchRoutes(search, store, access, blocking)::mount,
-                    new ContextRoutes(new ContextService(store, search::newest, clock), access, blocking)::mount,
+                    new ContextRoutes(new ContextService(store, search::newest, search::generation, clock), access, blocking)::mount,
                     crm::mountSecured,
                     new CorrectionRoutes(crmServices.corrections(), new Scopes(store, access), blocking)::mount);
             server.start(config.httpHost(), config.httpPort(), config.rateLimit(), open, new AuthHandler(accounts, crm.sessionAuth(), blocking), secured)

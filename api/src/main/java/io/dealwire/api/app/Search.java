@@ -149,6 +149,11 @@ public final class Search implements AutoCloseable {
         return index.search(SearchRequest.newest(q, within, limit), viewer).hits();
     }
 
+    /** Moves whenever what searches see may have changed: {@link MessageIndex#generation()}. */
+    public long generation() {
+        return index.generation();
+    }
+
     /** A message was just stored: index it now rather than at the next poll. */
     public void poke() {
         feeder.poke();

@@ -24,12 +24,14 @@ import io.dealwire.index.search.Hit;
 import io.dealwire.index.search.SearchRequest.Within;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -38,7 +40,8 @@ import java.util.stream.Collectors;
  *
  * <p>The add-on asks for it beside every message it shows, so it reads no message bodies: the timeline, whether
  * a rep may see a deal and the deals' activity come from bounded, date-sorted reads of the search index
- * ({@link RecentMail}); records (contact, company, deals, stage history) from the store.
+ * ({@link RecentMail}), kept until the index's generation moves; records (contact, company, deals, stage history)
+ * from the store.
  */
 public final class ContextService {
     private static final int TIMELINE = 10;
@@ -47,14 +50,34 @@ public final class ContextService {
     /** What the core's activity rules count: mail between us and the customer, written by a person. */
     static final String EXCHANGES = "is:inbound OR is:outbound -is:automated";
 
+    /** Bounds the memory held by lookups nobody asks for again; the index generation decides what is current. */
+    private static final Duration KEPT = Duration.ofMinutes(1);
+
     private final Store store;
     private final RecentMail recent;
     private final Clock clock;
+    private final KeptIndexReads<DealRead, Boolean> readableDeals;
+    private final KeptIndexReads<TimelineRead, List<TimelineItem>> timelines;
+    private final KeptIndexReads<DealRead, List<StoredMessage>> lastExchanges;
 
-    public ContextService(Store store, RecentMail recent, Clock clock) {
+    /** One deal's messages as one viewer may read them. */
+    private record DealRead(String dealId, Viewer viewer) {
+    }
+
+    private record TimelineRead(Set<String> dealIds, Set<String> conversationIds, Viewer viewer) {
+    }
+
+    /**
+     * @param indexGeneration moves whenever what {@code recent} reads may have changed
+     *                        ({@link io.dealwire.index.MessageIndex#generation()}): its answers are kept until then
+     */
+    public ContextService(Store store, RecentMail recent, LongSupplier indexGeneration, Clock clock) {
         this.store = store;
         this.recent = recent;
         this.clock = clock;
+        this.readableDeals = new KeptIndexReads<>(indexGeneration, KEPT);
+        this.timelines = new KeptIndexReads<>(indexGeneration, KEPT);
+        this.lastExchanges = new KeptIndexReads<>(indexGeneration, KEPT);
     }
 
     /** Reply state and inactivity of a deal at a moment: computed by the core's activity rules. */
@@ -93,10 +116,13 @@ public final class ContextService {
         // A rep sees a deal only when they can read at least one of its messages.
         var visibleDeals = deals.values().stream().filter(d -> viewer.role().seesEverything()
                 || viewer.userId().equals(d.ownerId())
-                || !recent.newest("", new Within(Set.of(d.id()), Set.of(), true), viewer, 1).isEmpty()).toList();
+                || readableDeals.get(new DealRead(d.id(), viewer),
+                        () -> !recent.newest("", new Within(Set.of(d.id()), Set.of(), true), viewer, 1).isEmpty())).toList();
 
         var conversations = message != null && message.conversationId() != null ? Set.of(message.conversationId()) : Set.<String>of();
-        var timeline = recent.newest("", new Within(visibleDeals.stream().map(Deal::id).collect(Collectors.toSet()), conversations), viewer, TIMELINE);
+        var dealIds = visibleDeals.stream().map(Deal::id).collect(Collectors.toUnmodifiableSet());
+        var timeline = timelines.get(new TimelineRead(dealIds, conversations, viewer),
+                () -> recent.newest("", new Within(dealIds, conversations), viewer, TIMELINE).stream().map(ContextService::timelineItem).toList());
 
         var pipeline = store.pipelines().find(visibleDeals.isEmpty() ? "default" : visibleDeals.getFirst().pipelineId());
         boolean known = contact != null || company != null || !visibleDeals.isEmpty();
@@ -108,7 +134,7 @@ public final class ContextService {
                 visibleDeals.stream().map(d -> dealView(d, viewer)).toList(),
                 message == null ? null : message.dealId(),
                 message == null ? null : message.conversationId(),
-                timeline.stream().map(ContextService::timelineItem).toList(),
+                timeline,
                 pipeline.map(p -> p.stages().stream().map(s -> new StageView(s.id(), s.name(), s.kind().name().toLowerCase(Locale.ROOT))).toList())
                         .orElse(List.of()));
     }
@@ -143,8 +169,9 @@ public final class ContextService {
      */
     private DealStatus.Activity activity(Deal deal, Pipeline pipeline, Viewer viewer) {
         var reach = new Viewer(viewer.userId(), Role.MANAGER, viewer.mailboxIds());
-        var last = recent.newest(EXCHANGES, new Within(Set.of(deal.id()), Set.of(), true), reach, 1);
-        var a = ActivityCalculator.compute(deal, pipeline, last.stream().map(ContextService::exchange).toList(), clock.instant());
+        var last = lastExchanges.get(new DealRead(deal.id(), reach),
+                () -> recent.newest(EXCHANGES, new Within(Set.of(deal.id()), Set.of(), true), reach, 1).stream().map(ContextService::exchange).toList());
+        var a = ActivityCalculator.compute(deal, pipeline, last, clock.instant());
         return new DealStatus.Activity(a.needsReply(), a.awaitingReply(), a.inactive(),
                 a.lastActivity() == null ? null : a.daysSince(), a.lastActivity());
     }

@@ -68,7 +68,7 @@ class ContextServiceTest {
         save(message("priv16", 16, Direction.OUTBOUND, "box-rita", "Private offer").with(b -> b.privateConversation = true));
         index.refresh();
         var recent = (RecentMail) (q, within, viewer, limit) -> index.search(SearchRequest.newest(q, within, limit), viewer).hits();
-        service = new ContextService(store, recent, Clock.fixed(DAY_0.plusSeconds(20 * 86400), ZoneOffset.UTC));
+        service = new ContextService(store, recent, index::generation, Clock.fixed(DAY_0.plusSeconds(20 * 86400), ZoneOffset.UTC));
     }
 
     @AfterEach
@@ -137,6 +137,62 @@ class ContextServiceTest {
         var after = service.context(null, "dana@acme.example", REMY, m -> true);
         assertEquals(List.of("d1"), after.deals().stream().map(ContextView.DealView::id).toList());
         assertEquals(List.of("Day 20"), subjects(after), "only what he may read");
+    }
+
+    @Test
+    void aNewMessageOfTheDealShowsInTheNextContextOnceTheIndexHasIt() {
+        var before = service.context(null, "dana@acme.example", ADMIN, m -> true);
+        assertEquals("Day 13", subjects(before).getFirst());
+        assertTrue(before.deals().getFirst().needsReply());
+
+        // no explicit refresh: the index makes it searchable by itself, and the kept lookups must not hide it
+        save(message("m19", 19, Direction.OUTBOUND, "box-rita", "Our offer"));
+        var after = awaitContext(ADMIN, v -> subjects(v).getFirst().equals("Day 19"));
+        var deal = after.deals().getFirst();
+        assertFalse(deal.needsReply(), "we wrote last");
+        assertTrue(deal.awaitingReply());
+        assertEquals(DAY_0.plusSeconds(19 * 86400L), deal.lastActivity());
+    }
+
+    @Test
+    void lookupsAreKeptPerViewerUntilTheIndexChangesWhileStoreWritesShowAtOnce() {
+        var lookups = new java.util.concurrent.atomic.AtomicInteger();
+        RecentMail counted = (q, within, viewer, limit) -> {
+            lookups.incrementAndGet();
+            return index.search(SearchRequest.newest(q, within, limit), viewer).hits();
+        };
+        var kept = new ContextService(store, counted, index::generation, Clock.fixed(DAY_0.plusSeconds(20 * 86400), ZoneOffset.UTC));
+        var first = kept.context(null, "dana@acme.example", ADMIN, m -> true);
+        int read = lookups.get();
+        assertTrue(read > 0);
+        assertEquals(first, kept.context(null, "dana@acme.example", ADMIN, m -> true));
+        assertEquals(read, lookups.get(), "the index did not change: nothing read again");
+
+        var rita = kept.context(null, "dana@acme.example", RITA, m -> true);
+        assertEquals("Day 16", subjects(rita).getFirst(), "another viewer gets her own answer, her private offer included");
+        assertFalse(subjects(kept.context(null, "dana@acme.example", ADMIN, m -> true)).contains("Day 16"));
+
+        store.deals().save(store.deals().find("d1").orElseThrow().withStage("qualified", DAY_0.plusSeconds(19 * 86400L), true));
+        int beforeStageChange = lookups.get();
+        assertEquals("qualified", kept.context(null, "dana@acme.example", ADMIN, m -> true).deals().getFirst().stage().id(),
+                "a store write shows in the next answer");
+        assertEquals(beforeStageChange, lookups.get(), "and needs no index read");
+
+        save(message("m19", 19, Direction.INBOUND, "box-rita", "Any news?"));
+        index.refresh();
+        assertEquals("Day 19", subjects(kept.context(null, "dana@acme.example", ADMIN, m -> true)).getFirst());
+        assertTrue(lookups.get() > beforeStageChange, "a refresh that changed the index drops what was kept");
+    }
+
+    /** The context once {@code done} holds of it, polled: the index makes new writes searchable in the background. */
+    private ContextView awaitContext(Viewer viewer, java.util.function.Predicate<ContextView> done) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            var view = service.context(null, "dana@acme.example", viewer, m -> true);
+            if (done.test(view)) return view;
+            if (System.nanoTime() > deadline) fail("the context did not show the change within 60 s: " + subjects(view));
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
+        }
     }
 
     @Test
