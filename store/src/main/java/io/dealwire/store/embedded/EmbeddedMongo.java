@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.dealwire.core.store.StoreUnavailableException;
+import io.dealwire.store.embedded.bson.BsonH2Backend;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
 import org.slf4j.Logger;
@@ -24,7 +25,8 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * The default store: mongo-java-server with its H2 backend, one MVStore file under the data dir,
- * listening on a free loopback port for this process only.
+ * listening on a free loopback port for this process only. Documents are stored as BSON bytes
+ * ({@link BsonH2Backend}, ADR 0006); a file of the library's own format is migrated once when opened.
  *
  * <p>An acknowledged write is in the server's memory, not on disk: H2 writes it when the MVStore
  * commits (its background auto-commit is a best effort, a kill loses what it has not reached yet).
@@ -42,7 +44,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
     /** The store file, relative to the data dir. */
     public static final String STORE_FILE = "store/dealwire.mv";
-    /** H2's page cache: documents are deserialised page by page, so random reads by id depend on it. */
+    /** H2's page cache: pages of documents (BSON bytes) read from the file are kept in it. */
     private static final int CACHE_MB = 32;
     /** How often a closed store is noticed (when no command noticed it first) and a reopen is tried. */
     static final Duration REOPEN_INTERVAL = Duration.ofSeconds(2);
@@ -139,7 +141,15 @@ public final class EmbeddedMongo implements AutoCloseable {
             throw new StoreUnavailableException("cannot open the store file " + file
                     + " (is another Dealwire running on this data dir?): " + e.getMessage(), e);
         }
-        var started = new EmbeddedMongo(new H2Backend(mvStore), mvStore, file, probe, reopenInterval, autoCommit);
+        H2Backend backend;
+        try {
+            backend = BsonH2Backend.open(mvStore);
+        } catch (RuntimeException e) {
+            mvStore.closeImmediately();
+            if (e instanceof StoreUnavailableException) throw e;
+            throw new StoreUnavailableException("cannot read the store file " + file + ": " + e.getMessage(), e);
+        }
+        var started = new EmbeddedMongo(backend, mvStore, file, probe, reopenInterval, autoCommit);
         log.info("embedded store {} listening on {}", file, started.connectionString);
         return started;
     }
@@ -297,7 +307,13 @@ public final class EmbeddedMongo implements AutoCloseable {
         var old = mvStore;
         if (old != null) old.closeImmediately();
         MVStore fresh = openFile(file, autoCommit);
-        var h2 = new H2Backend(fresh);
+        H2Backend h2;
+        try {
+            h2 = BsonH2Backend.open(fresh);
+        } catch (RuntimeException e) {
+            fresh.closeImmediately();
+            throw e;
+        }
         var recoveryServer = new MongoServer(GatedBackend.borrowing(h2).backend());
         try {
             recoveryServer.bind("127.0.0.1", 0);

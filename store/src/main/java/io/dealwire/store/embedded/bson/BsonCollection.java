@@ -1,0 +1,103 @@
+package io.dealwire.store.embedded.bson;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.AbstractSynchronizedMongoCollection;
+import de.bwaldvogel.mongo.backend.Assert;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
+
+import java.util.NoSuchElementException;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * A collection whose documents are BSON bytes under their {@code _id}: the library's H2 collection with the
+ * documents' storage changed, nothing else. Every read decodes a fresh document.
+ */
+final class BsonCollection extends AbstractSynchronizedMongoCollection<Object> {
+    private static final String DATA_SIZE_KEY = "dataSize";
+
+    private final MVMap<Object, byte[]> documents;
+    private final MVMap<String, Object> meta;
+
+    BsonCollection(MongoDatabase database, String collectionName, CollectionOptions options,
+                   MVMap<Object, byte[]> documents, MVMap<String, Object> meta, CursorRegistry cursorRegistry) {
+        super(database, collectionName, options, cursorRegistry);
+        this.documents = documents;
+        this.meta = meta;
+        meta.putIfAbsent(DATA_SIZE_KEY, 0L);
+    }
+
+    @Override
+    protected void updateDataSize(int sizeDelta) {
+        synchronized (meta) {
+            meta.put(DATA_SIZE_KEY, ((Number) meta.get(DATA_SIZE_KEY)).longValue() + sizeDelta);
+        }
+    }
+
+    @Override
+    protected int getDataSize() {
+        return ((Number) meta.get(DATA_SIZE_KEY)).intValue();
+    }
+
+    @Override
+    protected Object addDocumentInternal(Document document) {
+        Object key = getIdField() != null ? Utils.getSubdocumentValue(document, getIdField()) : UUID.randomUUID();
+        byte[] previous = documents.put(Missing.ofNullable(key), BsonBytes.encode(document));
+        Assert.isNull(previous, () -> "Document with key '" + key + "' already existed in " + this);
+        return key;
+    }
+
+    @Override
+    public int count() {
+        return documents.size();
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return documents.isEmpty();
+    }
+
+    @Override
+    protected Document getDocument(Object position) {
+        byte[] bson = documents.get(position);
+        return bson == null ? null : BsonBytes.decode(bson);
+    }
+
+    @Override
+    protected void removeDocument(Object position) {
+        if (documents.remove(position) == null) throw new NoSuchElementException("No document with key " + position);
+    }
+
+    @Override
+    protected Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
+        return documents.entrySet().stream()
+                .map(entry -> new DocumentWithPosition<>(BsonBytes.decode(entry.getValue()), entry.getKey()));
+    }
+
+    @Override
+    protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+                                         Document fieldSelector) {
+        Stream<Document> stream;
+        if (isNaturalDescending(orderBy)) {
+            stream = streamAllDocumentsWithPosition()
+                    .sorted((a, b) -> ValueComparator.desc().compare(a.getPosition(), b.getPosition()))
+                    .map(DocumentWithPosition::getDocument);
+        } else {
+            stream = documents.values().stream().map(BsonBytes::decode);
+        }
+        return matchDocumentsFromStream(stream, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    @Override
+    protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+        documents.put(Missing.ofNullable(position), BsonBytes.encode(newDocument));
+    }
+}
