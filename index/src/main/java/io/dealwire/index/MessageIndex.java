@@ -333,6 +333,14 @@ public final class MessageIndex implements AutoCloseable {
     }
 
     /**
+     * The newest messages of a {@link SearchRequest#newest} request the viewer may see, without counting every match
+     * (the lookup of the context, which shows no total).
+     */
+    public List<io.dealwire.index.search.Hit> newest(SearchRequest request, Viewer viewer) {
+        return read("newest", s -> searcher.newestHits(s, request, viewer));
+    }
+
+    /**
      * Companies, deals and contacts whose name (or address) has words starting with {@code prefix}, drawn
      * only from messages the viewer may see, most frequent first.
      */

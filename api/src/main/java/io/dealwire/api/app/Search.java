@@ -146,7 +146,7 @@ public final class Search implements AutoCloseable {
 
     /** The newest messages of these deals or conversations the viewer may read: what {@link io.dealwire.api.context.RecentMail} reads. */
     public java.util.List<io.dealwire.index.search.Hit> newest(String q, SearchRequest.Within within, Viewer viewer, int limit) {
-        return index.search(SearchRequest.newest(q, within, limit), viewer).hits();
+        return index.newest(SearchRequest.newest(q, within, limit), viewer);
     }
 
     /** Moves whenever what searches see may have changed: {@link MessageIndex#generation()}. */

@@ -102,25 +102,44 @@ public final class MessageSearcher {
 
     /** A {@link SearchRequest.Within} lookup: newest first, no facets, the plain start of the text as snippet. */
     private SearchResult newest(IndexSearcher searcher, SearchRequest request, Viewer viewer) throws IOException {
+        var top = newestDocs(searcher, request, viewer, Integer.MAX_VALUE);
+        return new SearchResult(top == null ? 0 : top.totalHits.value(), newestHits(searcher, top), Map.of(), null);
+    }
+
+    /**
+     * The hits of a {@link SearchRequest.Within} lookup without their total: only as many matches are counted as
+     * the request asks for, so a deal of thousands of messages costs a lookup of its newest few, not a count of all.
+     */
+    public List<Hit> newestHits(IndexSearcher searcher, SearchRequest request, Viewer viewer) throws IOException {
+        if (request.within() == null) throw new IllegalArgumentException("a lookup of the newest messages needs a within");
+        return newestHits(searcher, newestDocs(searcher, request, viewer, request.limit()));
+    }
+
+    /** The newest matches, counting at least {@code countUpTo} of them; null when the request names no deal or conversation. */
+    private TopFieldDocs newestDocs(IndexSearcher searcher, SearchRequest request, Viewer viewer, int countUpTo) throws IOException {
         var within = request.within();
         var scope = new BooleanQuery.Builder();
         if (!within.dealIds().isEmpty())
             scope.add(new TermInSetQuery(DEAL, within.dealIds().stream().map(BytesRef::new).toList()), Occur.SHOULD);
         if (!within.conversationIds().isEmpty())
             scope.add(new TermInSetQuery(CONVERSATION, within.conversationIds().stream().map(BytesRef::new).toList()), Occur.SHOULD);
-        if (within.dealIds().isEmpty() && within.conversationIds().isEmpty()) return new SearchResult(0, List.of(), Map.of(), null);
+        if (within.dealIds().isEmpty() && within.conversationIds().isEmpty()) return null;
         var query = new BooleanQuery.Builder()
                 .add(queries.build(request.q()), Occur.MUST)
                 .add(scope.build(), Occur.FILTER)
                 .add(VisibilityFilter.of(viewer), Occur.FILTER);
         if (!within.withErased()) query.add(ERASED_MESSAGES, Occur.MUST_NOT);
-        var top = searcher.search(query.build(), new TopFieldCollectorManager(BY_DATE, request.limit(), null, Integer.MAX_VALUE));
+        return searcher.search(query.build(), new TopFieldCollectorManager(BY_DATE, request.limit(), null, countUpTo));
+    }
+
+    private List<Hit> newestHits(IndexSearcher searcher, TopFieldDocs top) throws IOException {
+        if (top == null) return List.of();
         var page = new ArrayList<FieldDoc>(top.scoreDocs.length);
         for (var sd : top.scoreDocs) page.add((FieldDoc) sd);
         var docs = documents(searcher, page);
         var hits = new ArrayList<Hit>(page.size());
         for (var doc : docs) hits.add(hit(doc, nullToEmpty(doc.get(PREVIEW)), 1, 0f));
-        return new SearchResult(top.totalHits.value(), hits, Map.of(), null);
+        return hits;
     }
 
     private List<Document> documents(IndexSearcher searcher, List<FieldDoc> page) throws IOException {
