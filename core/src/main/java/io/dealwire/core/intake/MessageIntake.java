@@ -3,6 +3,7 @@ package io.dealwire.core.intake;
 import io.dealwire.core.conversation.ConversationThreader;
 import io.dealwire.core.deal.Deal;
 import io.dealwire.core.id.IdGenerator;
+import io.dealwire.core.inference.LanguageDetector;
 import io.dealwire.core.inference.RuleBasedStageInference;
 import io.dealwire.core.inference.StageInference;
 import io.dealwire.core.linking.DealFactory;
@@ -149,6 +150,8 @@ public class MessageIntake implements Intake {
             b.conversationId = conversation;
             b.direction = direction;
             b.privateConversation = privateConversation;
+            // detected once here and stored: the index analyses the text by it without detecting again
+            if (b.language.isEmpty()) b.language = LanguageDetector.ofMessageText(mail.newText());
         });
         if (direction == Direction.INTERNAL) return base;
         if (isIgnored(mail)) {

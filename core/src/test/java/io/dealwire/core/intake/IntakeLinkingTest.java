@@ -61,6 +61,25 @@ class IntakeLinkingTest {
     }
 
     @Test
+    void everyStoredMessageCarriesTheLanguageOfItsNewText() {
+        var french = accept(TestMail.id("lang-fr").from(PAUL).to("Claire Martin <claire.martin@acme-industrie.fr>")
+                .subject("Votre devis").at("2025-03-03T09:00:00Z")
+                .text("Bonjour Madame Martin,\nNous vous envoyons le devis pour vos ateliers. Cordialement").build());
+        var english = accept(TestMail.id("lang-en").from(JANE).to("Bob <bob@globex.com>")
+                .subject("Pricing").at("2025-03-04T09:00:00Z")
+                .text("Hi Bob,\nthanks for the call, here is the pricing we discussed for your team.").build());
+        var internal = accept(TestMail.id("lang-int").from(PAUL).to(SOPHIE)
+                .subject("Point").at("2025-03-05T09:00:00Z").text("Sophie, peux-tu relire le devis avant que je l'envoie ?").build());
+        var none = accept(TestMail.id("lang-none").from(JANE).to("Bob <bob@globex.com>")
+                .subject("Figures").at("2025-03-06T09:00:00Z").text("12 34 56").build());
+        assertEquals("fr", french.language());
+        assertEquals("en", english.language());
+        assertEquals("fr", internal.language(), "internal mail is indexed too: it carries its language");
+        assertEquals("", none.language(), "no word of either language: left for the index to treat as unknown");
+        assertEquals("fr", store.messages().find("lang-fr").orElseThrow().language(), "the language is stored with the message");
+    }
+
+    @Test
     void outboundFirstMailOpensADealAndTheCustomersReplyJoinsIt() {
         var cold = TestMail.id("fr1").from(PAUL).to("Claire Martin <claire.martin@acme-industrie.fr>")
                 .subject("Logiciel de planification pour vos ateliers").at("2025-03-03T09:00:00Z")
