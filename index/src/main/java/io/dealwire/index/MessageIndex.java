@@ -180,19 +180,53 @@ public final class MessageIndex implements AutoCloseable {
         return generation.get();
     }
 
-    /** Counts the refreshes that changed something; the count moves after the new searcher is handed out. */
+    /**
+     * Counts the refreshes that changed what searches see; the count moves after the new searcher is handed out. A
+     * refresh after a commit that wrote nothing new (the feeder commits every few seconds, busy or not) opens a new
+     * reader over the same segments and deletions: it does not count.
+     */
     private SearcherManager countingRefreshes(SearcherManager manager) {
         manager.addListener(new org.apache.lucene.search.ReferenceManager.RefreshListener() {
+            /** What the last counted searcher held; only touched by refreshes, which the manager runs one at a time. */
+            private List<Segment> seen = List.of();
+
             @Override
             public void beforeRefresh() {
             }
 
             @Override
-            public void afterRefresh(boolean didRefresh) {
-                if (didRefresh) generation.incrementAndGet();
+            public void afterRefresh(boolean didRefresh) throws IOException {
+                if (!didRefresh) return;
+                var now = segments(manager);
+                if (!now.equals(seen)) {
+                    seen = now;
+                    generation.incrementAndGet();
+                }
             }
         });
         return manager;
+    }
+
+    /**
+     * One segment as a searcher sees it: its contents (segments are written once; a merge makes a new one) and how
+     * many of its documents are live (deletions only ever lower it; the index uses no in-place updates).
+     */
+    private record Segment(Object core, int liveDocs) {
+    }
+
+    private static List<Segment> segments(SearcherManager manager) throws IOException {
+        var searcher = manager.acquire();
+        try {
+            var out = new java.util.ArrayList<Segment>();
+            for (var leaf : searcher.getIndexReader().leaves()) {
+                var core = leaf.reader().getCoreCacheHelper();
+                // without a core key the segment cannot be recognised: count it as new
+                out.add(new Segment(core == null ? new Object() : core.getKey(), leaf.reader().numDocs()));
+            }
+            return out;
+        } finally {
+            manager.release(searcher);
+        }
     }
 
     /** Makes every write so far visible to searches now (the background reopen does it within a second anyway). */
