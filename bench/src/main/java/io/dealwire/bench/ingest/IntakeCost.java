@@ -40,6 +40,8 @@ public final class IntakeCost {
         var maildir = args.path("maildir");
         int limit = args.integer("messages", 5_000);
         int batch = args.integer("batch", 500);
+        // a data dir to leave the store and index in (IndexingCost reads it), instead of a temporary one
+        var keep = args.get("keep", "").isEmpty() ? null : Path.of(args.get("keep", ""));
 
         List<Path> files;
         try (var walk = Files.walk(maildir)) {
@@ -60,7 +62,7 @@ public final class IntakeCost {
         for (var raw : raws) mails.add(parser.parse(raw));
         long parseNanos = System.nanoTime() - t0;
 
-        Path work = Files.createTempDirectory("dealwire-intake-cost");
+        Path work = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("dealwire-intake-cost");
         try (var store = StoreFactory.openEmbedded(work.resolve("store"));
              var index = MessageIndex.open(work.resolve("index"), new StoreIndexContext(store));
              var feeder = new IndexFeeder(store.messages(), index)) {
@@ -104,7 +106,7 @@ public final class IntakeCost {
                     store.messages().count(), store.deals().count(), store.contacts().count(), store.companies().count(),
                     index.documentCount());
         } finally {
-            try (var paths = Files.walk(work)) {
+            if (keep == null) try (var paths = Files.walk(work)) {
                 for (var p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
             }
         }
