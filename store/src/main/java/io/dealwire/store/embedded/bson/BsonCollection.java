@@ -85,15 +85,23 @@ final class BsonCollection extends AbstractSynchronizedMongoCollection<Object> {
     @Override
     protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
                                          Document fieldSelector) {
-        Stream<Document> stream;
-        if (isNaturalDescending(orderBy)) {
-            stream = streamAllDocumentsWithPosition()
-                    .sorted((a, b) -> ValueComparator.desc().compare(a.getPosition(), b.getPosition()))
-                    .map(DocumentWithPosition::getDocument);
-        } else {
-            stream = documents.values().stream().map(BsonBytes::decode);
+        // a scan reads the map as of its start while H2 may compact in the background, moving pages to new
+        // chunks: registering the version keeps every chunk the scan reads until it is done
+        var store = documents.getStore();
+        var usage = store.registerVersionUsage();
+        try {
+            Stream<Document> stream;
+            if (isNaturalDescending(orderBy)) {
+                stream = streamAllDocumentsWithPosition()
+                        .sorted((a, b) -> ValueComparator.desc().compare(a.getPosition(), b.getPosition()))
+                        .map(DocumentWithPosition::getDocument);
+            } else {
+                stream = documents.values().stream().map(BsonBytes::decode);
+            }
+            return matchDocumentsFromStream(stream, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        } finally {
+            store.deregisterVersionUsage(usage);
         }
-        return matchDocumentsFromStream(stream, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
     }
 
     @Override

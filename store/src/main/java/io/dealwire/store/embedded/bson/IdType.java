@@ -21,6 +21,8 @@ final class IdType extends BasicDataType<Object> {
 
     @Override
     public int compare(Object a, Object b) {
+        // the ids of Dealwire's collections are strings: MongoDB orders two strings as String.compareTo does
+        if (a instanceof String x && b instanceof String y) return x.compareTo(y);
         return ORDER.compare(a, b);
     }
 

@@ -22,7 +22,8 @@ final class KeyValueType extends BasicDataType<KeyValue> {
     public int compare(KeyValue a, KeyValue b) {
         int common = Math.min(a.size(), b.size());
         for (int i = 0; i < common; i++) {
-            int c = ORDER.compare(a.get(i), b.get(i));
+            Object x = a.get(i), y = b.get(i);
+            int c = x instanceof String s && y instanceof String t ? s.compareTo(t) : ORDER.compare(x, y);
             if (c != 0) return c;
         }
         return Integer.compare(a.size(), b.size());

@@ -93,6 +93,20 @@ public final class StoreFormat {
     private static void copy(MVStore store, List<String> maps, int commitEvery, Progress progress) {
         long start = System.nanoTime();
         log.info("embedded store: migrating {} maps to documents as BSON (once; the old format stays until the copy is complete)", maps.size());
+        // the copy commits as it goes and H2 compacts in the background, moving live pages of the old maps to new
+        // chunks: a cursor opened before would then read a chunk already dropped ("Chunk … not found").
+        // Registering the version keeps every chunk it reads until the copy is done.
+        var usage = store.registerVersionUsage();
+        long copied;
+        try {
+            copied = copyMaps(store, maps, commitEvery, progress);
+        } finally {
+            store.deregisterVersionUsage(usage);
+        }
+        log.info("embedded store: copied {} documents and index entries in {} s", copied, (System.nanoTime() - start) / 1_000_000_000);
+    }
+
+    private static long copyMaps(MVStore store, List<String> maps, int commitEvery, Progress progress) {
         long copied = 0;
         for (String name : maps) {
             String target = MapNames.migrated(name);
@@ -114,6 +128,6 @@ public final class StoreFormat {
                 }
             }
         }
-        log.info("embedded store: copied {} documents and index entries in {} s", copied, (System.nanoTime() - start) / 1_000_000_000);
+        return copied;
     }
 }
