@@ -42,8 +42,9 @@ import java.util.function.Function;
 /**
  * Keeps one mailbox in sync with the store. A message's identity on the server is
  * (folder, UIDVALIDITY, UID); a folder's checkpoint ({@link FolderSync}) advances only after the
- * messages below it are committed to the store, so a crash at any point re-fetches at most one
- * batch, and the idempotent {@link Intake} makes the repeat harmless.
+ * messages below it are committed to the store (in the same commit at the earliest, which consecutive
+ * batches and small folders share: {@link SharedCommit}), so a crash at any point re-fetches at most
+ * what that commit would have covered, and the idempotent {@link Intake} makes the repeat harmless.
  *
  * <p>Per folder: new mail above {@code lastUid} first, then the backfill newest first below
  * {@code backfillLowUid}, then an expunge check. Between passes it waits in IDLE on INBOX (or polls).
@@ -73,6 +74,8 @@ public final class MailboxSync {
     private volatile String idleFolder = "INBOX";
     /** Per folder: server message count and UIDNEXT seen at the last expunge check. */
     private final Map<String, long[]> lastSeen = new HashMap<>();
+    /** The store commits of this sync: consecutive batches and small folders share one. */
+    private final SharedCommit commits;
 
     public MailboxSync(String mailboxId, Store store, Intake intake, MimeParser parser,
                        Function<Mailbox, String> passwords, SyncSettings settings, SyncListener listener) {
@@ -99,6 +102,7 @@ public final class MailboxSync {
         this.limiter = limiter;
         this.connector = new ImapConnector(settings);
         this.precedence = precedence != null ? precedence : new RequestPrecedence(load, this::yieldFor);
+        this.commits = new SharedCommit(store, settings.fetchBatchMessages(), settings.commitDelay());
     }
 
     public String mailboxId() {
@@ -258,6 +262,8 @@ public final class MailboxSync {
             if (stopped) break;
             syncFolder(imap, folder, mailbox.since(), counts);
         }
+        // what the last folders wrote: the pass ends durable, and its listeners have heard of every stored message
+        commits.commitPending();
         var summary = new PassSummary(folders, counts.fetched, counts.gone, counts.vanished, counts.rescans, counts.warnings,
                 counts.bytes, Duration.ofNanos(System.nanoTime() - started));
         // One line per pass that changed something; an idle poll of many mailboxes would otherwise flood the log.
@@ -308,7 +314,7 @@ public final class MailboxSync {
                 // every copy is marked gone, then the rescan re-adds the ones still there: the intake
                 // recognises them by id (Message-ID + content hash), so nothing is stored twice
                 counts.gone += markAllGone(name);
-                store.commit();
+                commits.commit();
                 counts.rescans++;
                 fs = FolderSync.empty(name);
                 lastSeen.remove(name);
@@ -381,7 +387,7 @@ public final class MailboxSync {
             }
         }
         if (n > 0) {
-            store.commit();
+            commits.commit();
             log.info("mailbox {} folder '{}': {} message(s) reported VANISHED marked gone", mailboxId, name, n);
         }
         return n;
@@ -423,7 +429,8 @@ public final class MailboxSync {
     }
 
     /**
-     * Stores the batches in order, each committed before the checkpoint {@code advance} computes from it is saved.
+     * Stores the batches in order, each written before the checkpoint {@code advance} computes from it, and both made
+     * durable by one commit, shared with the batches and folders around it ({@link SharedCommit}).
      * Batch n+1 is fetched and parsed on a thread of its own while batch n is accepted and committed on this one
      * (see {@link Prefetcher}): the store's writes, the checkpoints and the counts stay on this thread, in order,
      * and the IMAP connection is used by the prefetch alone until it is closed.
@@ -442,9 +449,11 @@ public final class MailboxSync {
                 waited += System.nanoTime() - asked;
                 precedence.yieldIfBusy(() -> stopped);
                 long started = System.nanoTime();
-                store(name, uidValidity, batch, counts);
+                var stored = store(name, uidValidity, batch, counts);
                 fs = advance.apply(fs, batch.requested());
-                saveFolder(fs);
+                // the checkpoint is written after the messages it covers and made durable by the same commit
+                store.mailboxes().saveFolder(mailboxId, fs);
+                commits.wrote(stored.size(), () -> listener.stored(mailboxId, name, stored));
                 long work = System.nanoTime() - started;
                 storing += work;
                 precedence.worked(Duration.ofNanos(work));
@@ -477,8 +486,11 @@ public final class MailboxSync {
         return new ParsedBatch(batch, uids, parsed, bytes);
     }
 
-    /** Accepts one parsed batch and commits: the caller advances the checkpoint after this returns. */
-    private void store(String name, long uidValidity, ParsedBatch batch, Counts counts) {
+    /**
+     * Accepts one parsed batch, without committing: the caller writes the checkpoint after it, and one commit
+     * ({@link SharedCommit}) makes both durable.
+     */
+    private List<StoredMessage> store(String name, long uidValidity, ParsedBatch batch, Counts counts) {
         var incoming = new ArrayList<Intake.Incoming>(batch.mails().size());
         for (int i = 0; i < batch.mails().size(); i++) {
             MailMessage mail = batch.mails().get(i);
@@ -499,8 +511,7 @@ public final class MailboxSync {
         }
         counts.fetched += batch.mails().size();
         counts.bytes += batch.bytes();
-        store.commit();
-        listener.stored(mailboxId, name, stored);
+        return stored;
     }
 
     /**
@@ -566,7 +577,7 @@ public final class MailboxSync {
             }
         }
         if (n > 0) {
-            store.commit();
+            commits.commit();
             log.info("mailbox {} folder '{}': {} message(s) expunged on the server marked gone", mailboxId, name, n);
         }
         return n;
@@ -684,13 +695,14 @@ public final class MailboxSync {
         if (current == null) return;
         if (current.state() == state && java.util.Objects.equals(current.lastError(), error)) return;
         store.mailboxes().saveState(mailboxId, state, error);
-        store.commit();
+        commits.commit();
         listener.stateChanged(mailboxId, state, error);
     }
 
+    /** Writes a checkpoint, durable with the next commit (those before it are, with it or earlier). */
     private void saveFolder(FolderSync fs) {
         store.mailboxes().saveFolder(mailboxId, fs);
-        store.commit();
+        commits.wrote(0, null);
     }
 
     private static FolderSync withValidity(FolderSync fs, long uidValidity) {

@@ -18,6 +18,9 @@ import java.time.Duration;
  * @param storeRetryMax           longest retry delay while the store is unavailable: the store is ours and comes back
  *                                by itself (a restart, space freed), and then every mailbox should resume within seconds
  *                                instead of sleeping off a backoff grown during the outage
+ * @param commitDelay             longest time stored messages and checkpoints wait for a store commit shared with the
+ *                                batches and folders after them (see {@link SharedCommit}); a batch of
+ *                                {@code fetchBatchMessages} or the end of a pass commits at once
  */
 public record SyncSettings(
         Duration connectTimeout,
@@ -30,41 +33,47 @@ public record SyncSettings(
         int maxConnectionsPerServer,
         Duration backoffBase,
         Duration backoffMax,
-        Duration storeRetryMax) {
+        Duration storeRetryMax,
+        Duration commitDelay) {
 
     public static SyncSettings defaults() {
         return new SyncSettings(Duration.ofSeconds(15), Duration.ofSeconds(60), Duration.ofSeconds(30),
                 Duration.ofSeconds(60), Duration.ofMinutes(25), 500, 16L * 1024 * 1024, 8,
-                Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofSeconds(5));
+                Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofSeconds(5), Duration.ofSeconds(1));
     }
 
     public SyncSettings withPollInterval(Duration poll) {
         return new SyncSettings(connectTimeout, readTimeout, writeTimeout, poll, idleRenewal, fetchBatchMessages,
-                fetchBatchBytes, maxConnectionsPerServer, backoffBase, backoffMax, storeRetryMax);
+                fetchBatchBytes, maxConnectionsPerServer, backoffBase, backoffMax, storeRetryMax, commitDelay);
     }
 
     public SyncSettings withTimeouts(Duration connect, Duration read) {
         return new SyncSettings(connect, read, writeTimeout, pollInterval, idleRenewal, fetchBatchMessages,
-                fetchBatchBytes, maxConnectionsPerServer, backoffBase, backoffMax, storeRetryMax);
+                fetchBatchBytes, maxConnectionsPerServer, backoffBase, backoffMax, storeRetryMax, commitDelay);
     }
 
     public SyncSettings withFetchBatch(int messages, long bytes) {
         return new SyncSettings(connectTimeout, readTimeout, writeTimeout, pollInterval, idleRenewal, messages, bytes,
-                maxConnectionsPerServer, backoffBase, backoffMax, storeRetryMax);
+                maxConnectionsPerServer, backoffBase, backoffMax, storeRetryMax, commitDelay);
     }
 
     public SyncSettings withBackoff(Duration base, Duration max) {
         return new SyncSettings(connectTimeout, readTimeout, writeTimeout, pollInterval, idleRenewal, fetchBatchMessages,
-                fetchBatchBytes, maxConnectionsPerServer, base, max, storeRetryMax);
+                fetchBatchBytes, maxConnectionsPerServer, base, max, storeRetryMax, commitDelay);
     }
 
     public SyncSettings withMaxConnectionsPerServer(int max) {
         return new SyncSettings(connectTimeout, readTimeout, writeTimeout, pollInterval, idleRenewal, fetchBatchMessages,
-                fetchBatchBytes, max, backoffBase, backoffMax, storeRetryMax);
+                fetchBatchBytes, max, backoffBase, backoffMax, storeRetryMax, commitDelay);
     }
 
     public SyncSettings withStoreRetryMax(Duration max) {
         return new SyncSettings(connectTimeout, readTimeout, writeTimeout, pollInterval, idleRenewal, fetchBatchMessages,
-                fetchBatchBytes, maxConnectionsPerServer, backoffBase, backoffMax, max);
+                fetchBatchBytes, maxConnectionsPerServer, backoffBase, backoffMax, max, commitDelay);
+    }
+
+    public SyncSettings withCommitDelay(Duration delay) {
+        return new SyncSettings(connectTimeout, readTimeout, writeTimeout, pollInterval, idleRenewal, fetchBatchMessages,
+                fetchBatchBytes, maxConnectionsPerServer, backoffBase, backoffMax, storeRetryMax, delay);
     }
 }

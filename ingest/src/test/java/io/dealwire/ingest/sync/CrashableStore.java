@@ -37,6 +37,9 @@ final class CrashableStore implements Store {
     private final MailboxRepository mailboxes = new Mailboxes();
     private int writes;
     private int crashAt = -1;
+    private boolean crashAtCommitOfMessages;
+    private int uncommittedMessages;
+    private int commits;
 
     /** The sync wraps failures with the message they hit: look through the causes. */
     static boolean isCrash(Throwable e) {
@@ -49,13 +52,31 @@ final class CrashableStore implements Store {
         crashAt = n;
     }
 
+    /** The next commit that would make message writes durable throws instead, as a SIGKILL just before it would. */
+    void crashAtCommitOfMessages() {
+        crashAtCommitOfMessages = true;
+    }
+
     void noCrash() {
         crashAt = -1;
+        crashAtCommitOfMessages = false;
+    }
+
+    /** Message writes since the last commit (what a commit now would make durable). */
+    synchronized int uncommittedMessages() {
+        return uncommittedMessages;
+    }
+
+    /** Commits made so far. */
+    synchronized int commits() {
+        return commits;
     }
 
     synchronized void crash() {
         while (!undo.isEmpty()) undo.pop().run();
         crashAt = -1;
+        crashAtCommitOfMessages = false;
+        uncommittedMessages = 0;
     }
 
     private synchronized void write(Runnable undoIt) {
@@ -77,7 +98,10 @@ final class CrashableStore implements Store {
 
     @Override
     public synchronized void commit() {
+        if (crashAtCommitOfMessages && uncommittedMessages > 0) throw new SimulatedCrash(writes);
         undo.clear();
+        uncommittedMessages = 0;
+        commits++;
     }
 
     @Override
@@ -100,6 +124,9 @@ final class CrashableStore implements Store {
         public StoredMessage save(StoredMessage message) {
             Optional<StoredMessage> previous = m.find(message.id());
             write(() -> previous.ifPresentOrElse(m::save, () -> m.delete(message.id())));
+            synchronized (CrashableStore.this) {
+                uncommittedMessages++;
+            }
             return m.save(message);
         }
 
