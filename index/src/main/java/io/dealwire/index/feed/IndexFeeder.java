@@ -16,7 +16,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * idempotent, so a crash between a write and a commit only means some messages are indexed twice.
  *
  * <p>Near-real-time: {@link #runEvery(Duration)} polls on a virtual thread; {@link #poke()} wakes it at
- * once after a write, and the index's reopen makes the message searchable well within a second. Commits
+ * once after a write, and a refresh makes the message searchable within {@link #SEARCHABLE_WITHIN} of being
+ * indexed; while the store is far ahead (a backfill), refreshes are rarer ({@link RefreshSchedule}). Commits
  * (an fsync) happen at most every {@link #COMMIT_INTERVAL} while mail streams in, and at the end of
  * {@link #catchUp()} and {@link #rebuild}.
  */
@@ -26,6 +27,12 @@ public final class IndexFeeder implements AutoCloseable {
     static final Duration COMMIT_INTERVAL = Duration.ofSeconds(5);
     /** How long a drain that keeps finding new messages indexes before making them searchable. */
     static final Duration SEARCHABLE_WITHIN = Duration.ofMillis(500);
+    /** How often what is indexed is made searchable while {@link #STREAM} or more messages wait for it (a backfill). */
+    static final Duration REFRESH_WHILE_STREAMING = Duration.ofSeconds(2);
+    static final long STREAM = 250;
+    /** How often what is indexed is made searchable while the store is at least {@link #FAR_BEHIND} messages ahead. */
+    static final Duration REFRESH_WHILE_FAR_BEHIND = Duration.ofSeconds(5);
+    static final long FAR_BEHIND = 5L * BATCH;
 
     private final MessageRepository messages;
     private final MessageIndex index;
@@ -36,6 +43,9 @@ public final class IndexFeeder implements AutoCloseable {
     /** Written only under {@link #lock}; volatile so status reads never wait for a catch-up or rebuild. */
     private volatile long indexedSeq;
     private long lastCommitNanos = System.nanoTime();
+    /** Written only under {@link #lock}. */
+    private final RefreshSchedule refreshes = new RefreshSchedule(SEARCHABLE_WITHIN, REFRESH_WHILE_STREAMING, STREAM,
+            REFRESH_WHILE_FAR_BEHIND, FAR_BEHIND, System::nanoTime);
     private volatile Thread loop;
     private volatile boolean closed;
 
@@ -59,6 +69,7 @@ public final class IndexFeeder implements AutoCloseable {
                 return rebuild(ProgressListener.NONE);
             }
             long n = index.bulk(() -> drain(ProgressListener.NONE, 0, 0));
+            refreshes.refreshed(); // the bulk ends with a refresh
             commit();
             return n;
         } finally {
@@ -78,6 +89,7 @@ public final class IndexFeeder implements AutoCloseable {
                 progress.progress(0, total);
                 return drain(progress, 0, total);
             });
+            refreshes.refreshed();
             commit();
             progress.progress(n, Math.max(n, total));
             log.info("search index rebuilt: {} messages", n);
@@ -94,27 +106,54 @@ public final class IndexFeeder implements AutoCloseable {
     public synchronized void runEvery(Duration interval) {
         if (loop != null) throw new IllegalStateException("the index feeder is already running");
         loop = Thread.ofVirtual().name("index-feeder").start(() -> {
-            while (!closed) {
-                try {
-                    waitForWork(interval);
-                    if (closed) break;
-                    lock.lock();
-                    try {
-                        // in bulk: the index's own periodic refresh would cut a backfill into tiny segments that
-                        // Lucene then spends its time merging; drain refreshes on its own schedule instead
-                        index.bulk(() -> drain(ProgressListener.NONE, 0, 0));
-                        if (System.nanoTime() - lastCommitNanos >= COMMIT_INTERVAL.toNanos()) commit();
-                    } finally {
-                        lock.unlock();
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                } catch (RuntimeException e) {
-                    log.error("indexing new messages failed; retrying at the next round", e);
-                }
+            try {
+                // in bulk for as long as it runs: the index's own periodic refresh would cut a backfill into tiny
+                // segments that Lucene then spends its time merging; the feeder refreshes on its own schedule
+                index.bulk(() -> {
+                    poll(interval);
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                if (!closed) log.error("the index feeder stopped", e);
+                else log.debug("the index could not be refreshed as the feeder stopped: {}", e.toString());
             }
         });
+    }
+
+    private void poll(Duration interval) {
+        while (!closed) {
+            try {
+                waitForWork(Math.min(interval.toNanos(), refreshNanosUntilDue()));
+                if (closed) break;
+                lock.lock();
+                try {
+                    drain(ProgressListener.NONE, 0, 0);
+                    if (refreshes.nanosUntilDue() == 0) refresh();
+                    if (System.nanoTime() - lastCommitNanos >= COMMIT_INTERVAL.toNanos()) commit();
+                } finally {
+                    lock.unlock();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (RuntimeException e) {
+                log.error("indexing new messages failed; retrying at the next round", e);
+            }
+        }
+    }
+
+    private long refreshNanosUntilDue() {
+        lock.lock();
+        try {
+            return refreshes.nanosUntilDue();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void refresh() {
+        index.refresh();
+        refreshes.refreshed();
     }
 
     /** A message was just stored: index it now rather than at the next poll. */
@@ -128,18 +167,20 @@ public final class IndexFeeder implements AutoCloseable {
         return indexedSeq;
     }
 
-    private void waitForWork(Duration interval) throws InterruptedException {
-        poked.tryAcquire(interval.toNanos(), TimeUnit.NANOSECONDS);
+    private void waitForWork(long nanos) throws InterruptedException {
+        poked.tryAcquire(nanos, TimeUnit.NANOSECONDS);
         poked.drainPermits();
     }
 
-    /** Indexes batches until the store has nothing newer; refreshes searchers when anything changed. */
+    /**
+     * Indexes batches until the store has nothing newer. Unless rebuilding ({@code total > 0}: one refresh at the
+     * end), what is indexed becomes searchable on the {@link RefreshSchedule}; the caller refreshes what is left
+     * when it is due.
+     */
     private long drain(ProgressListener progress, long done, long total) {
         // a writer reopened after a failure holds only what its last commit held: index again from there
         index.afterReopen(committed -> indexedSeq = Math.min(indexedSeq, committed));
         long n = 0;
-        long unrefreshed = 0;
-        long lastRefresh = System.nanoTime();
         while (true) {
             var batch = messages.changedSince(indexedSeq, BATCH);
             if (batch.isEmpty()) break;
@@ -148,16 +189,12 @@ public final class IndexFeeder implements AutoCloseable {
                 indexedSeq = Math.max(indexedSeq, m.seq());
             }
             n += batch.size();
-            unrefreshed += batch.size();
+            refreshes.indexed(batch.size());
             if (total > 0) progress.progress(done + n, Math.max(total, done + n));
-            // while a backfill keeps the store ahead, what is indexed still becomes searchable twice a second
-            if (total == 0 && System.nanoTime() - lastRefresh >= SEARCHABLE_WITHIN.toNanos()) {
-                index.refresh();
-                unrefreshed = 0;
-                lastRefresh = System.nanoTime();
-            }
+            // a batch shorter than asked for is the last: only a full one may leave the store far ahead
+            long behind = batch.size() < BATCH ? 0 : Math.max(0, messages.lastSeq() - indexedSeq);
+            if (total == 0 && refreshes.due(behind)) refresh();
         }
-        if (unrefreshed > 0) index.refresh();
         return n;
     }
 
