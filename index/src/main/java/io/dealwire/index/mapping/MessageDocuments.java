@@ -173,14 +173,64 @@ public final class MessageDocuments {
      * The text with each run of spaces made one space and each run of blank lines one line break: mail padded
      * with whitespace (newsletters, tables) would otherwise fill the preview with blanks. Line breaks stay,
      * since they end the passages of a snippet.
+     *
+     * <p>One pass over the text; it gives what {@code [^\S\n]*\R\s*} replaced by a line break and then
+     * {@code [^\S\n]+} by a space give (MessageDocumentsTest compares the two), at a fraction of their cost: the
+     * two regular expressions were a tenth of the feeder's CPU.
      */
     static String preview(String text) {
-        var head = text.length() > PREVIEW_CHARS * 8 ? text.substring(0, PREVIEW_CHARS * 8) : text;
-        return SPACES.matcher(LINE_BREAKS.matcher(head.strip()).replaceAll("\n")).replaceAll(" ");
+        var head = (text.length() > PREVIEW_CHARS * 8 ? text.substring(0, PREVIEW_CHARS * 8) : text).strip();
+        int n = head.length();
+        var out = new StringBuilder(Math.min(n, PREVIEW_CHARS * 2));
+        int i = 0;
+        while (i < n) {
+            char c = head.charAt(i);
+            if (isBlank(c)) {
+                // a run of blanks: a line break if it holds one or one follows it, else one space
+                int end = i;
+                boolean holdsBreak = false;
+                while (end < n && isBlank(head.charAt(end))) {
+                    holdsBreak |= isBlankBreak(head.charAt(end));
+                    end++;
+                }
+                if (end < n && isOtherBreak(head.charAt(end))) {
+                    out.append('\n');
+                    i = afterSpaces(head, end + 1);
+                } else {
+                    out.append(holdsBreak ? '\n' : ' ');
+                    i = end;
+                }
+            } else if (isOtherBreak(c)) {
+                out.append('\n');
+                i = afterSpaces(head, i + 1);
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
     }
 
-    private static final java.util.regex.Pattern LINE_BREAKS = java.util.regex.Pattern.compile("[^\\S\\n]*\\R\\s*");
-    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[^\\S\\n]+");
+    /** {@code [^\S\n]}: a space of {@code \s} other than the line feed. */
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    /** Blanks that are also line breaks of {@code \R}. */
+    private static boolean isBlankBreak(char c) {
+        return c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    /** The line breaks of {@code \R} that are not blanks. */
+    private static boolean isOtherBreak(char c) {
+        return c == '\n' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+    }
+
+    /** The index after the run of {@code \s} starting at {@code i}. */
+    private static int afterSpaces(String s, int i) {
+        while (i < s.length() && (isBlank(s.charAt(i)) || s.charAt(i) == '\n')) i++;
+        return i;
+    }
 
     private static String nonNull(String s) {
         return s == null ? "" : s;
