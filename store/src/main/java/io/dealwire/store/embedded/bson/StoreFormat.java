@@ -20,7 +20,7 @@ import java.util.List;
  * copies without a marker, which are dropped before the migration starts again; a crash after it leaves a
  * complete new format and old maps that are removed at the next open.
  */
-public final class StoreFormat {
+final class StoreFormat {
     private static final Logger log = LoggerFactory.getLogger(StoreFormat.class);
     static final String MARKER_MAP = "dealwire:format";
     static final String FORMAT_KEY = "documents";
@@ -41,7 +41,7 @@ public final class StoreFormat {
     }
 
     /** Whether {@code store} holds documents of the library's own format (a file of an earlier version). */
-    public static boolean isLibraryFormat(MVStore store) {
+    static boolean isLibraryFormat(MVStore store) {
         return store.getMapNames().stream().anyMatch(MapNames::isLibraryFormat) && marker(store).get(FORMAT_KEY) == null;
     }
 
