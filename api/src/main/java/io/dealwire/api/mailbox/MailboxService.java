@@ -73,20 +73,21 @@ public final class MailboxService {
             folders = list;
         }
         boolean shared = body.has("shared") ? body.get("shared").asBoolean() : m.shared();
-        var state = m.state();
-        if (body.has("paused")) {
-            if (!body.get("paused").isBoolean()) throw ApiException.badRequest("paused must be true or false");
-            state = body.get("paused").asBoolean() ? SyncState.PAUSED : SyncState.CONNECTING;
-        }
+        if (body.has("paused") && !body.get("paused").isBoolean()) throw ApiException.badRequest("paused must be true or false");
+        // The running sync writes the mailbox's state and checkpoints until it has stopped: stop it first and build
+        // on what it left, so that neither a pause nor a checkpoint it wrote meanwhile is overwritten.
+        sync.stop(id);
+        var current = store.mailboxes().find(id).orElseThrow(() -> ApiException.notFound("no mailbox " + id));
+        var state = current.state();
+        if (body.has("paused")) state = body.get("paused").asBoolean() ? SyncState.PAUSED : SyncState.CONNECTING;
         boolean credentialsChanged = !username.equals(m.username()) || !password.equals(m.encryptedPassword());
         if (credentialsChanged && state == SyncState.ERROR) state = SyncState.CONNECTING;
-        var updated = new Mailbox(m.id(), name, m.host(), m.port(), m.security(), username, password, folders, m.since(),
-                m.ownerId(), shared, m.allowInsecure(), m.pinnedCertificateSha256(), state,
-                state == SyncState.CONNECTING ? null : m.lastError(), m.folderSync(), m.createdAt());
+        var updated = new Mailbox(current.id(), name, current.host(), current.port(), current.security(), username, password,
+                folders, current.since(), current.ownerId(), shared, current.allowInsecure(), current.pinnedCertificateSha256(),
+                state, state == SyncState.CONNECTING ? null : current.lastError(), current.folderSync(), current.createdAt());
         store.mailboxes().save(updated);
         store.commit();
         ownDomains.include(updated.username());
-        sync.stop(id);
         if (updated.state() != SyncState.PAUSED) sync.start(updated);
         return get(caller, id);
     }
