@@ -83,23 +83,39 @@ public final class FacetCounts implements CollectorManager<FacetCounts.Counter, 
         final Map<String, Map<String, Long>> counts = new HashMap<>();
 
         @Override
-        public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+        public LeafCollector getLeafCollector(LeafReaderContext context) {
             var reader = context.reader();
-            var values = new ArrayList<SortedSetDocValues>(dimensions.size());
-            var ords = new ArrayList<Ordinals>(dimensions.size());
-            for (var dim : dimensions) {
-                values.add(DocValues.getSortedSet(reader, dim));
-                ords.add(new Ordinals());
-            }
-            SortedDocValues conv = conversationField == null ? null : DocValues.getSorted(reader, conversationField);
-            FixedBitSet convOrds = conv == null ? null : new FixedBitSet(Math.max(1, conv.getValueCount()));
             return new LeafCollector() {
+                /**
+                 * Opened at the segment's first match: each sorted-set reader allocates its terms dictionary's
+                 * buffers, and a search is asked for a collector on every segment, matches or not (under ingest,
+                 * a refresh a second adds small segments most searches find nothing in).
+                 */
+                private List<SortedSetDocValues> values;
+                private List<Ordinals> ords;
+                private SortedDocValues conv;
+                private FixedBitSet convOrds;
+
                 @Override
                 public void setScorer(Scorable scorer) {
                 }
 
+                private void open() throws IOException {
+                    values = new ArrayList<>(dimensions.size());
+                    ords = new ArrayList<>(dimensions.size());
+                    for (var dim : dimensions) {
+                        values.add(DocValues.getSortedSet(reader, dim));
+                        ords.add(new Ordinals());
+                    }
+                    if (conversationField != null) {
+                        conv = DocValues.getSorted(reader, conversationField);
+                        convOrds = new FixedBitSet(Math.max(1, conv.getValueCount()));
+                    }
+                }
+
                 @Override
                 public void collect(int doc) throws IOException {
+                    if (values == null) open();
                     total++;
                     for (int i = 0; i < values.size(); i++) {
                         var dv = values.get(i);
@@ -113,6 +129,7 @@ public final class FacetCounts implements CollectorManager<FacetCounts.Counter, 
 
                 @Override
                 public void finish() throws IOException {
+                    if (values == null) return; // no match in this segment
                     for (int i = 0; i < values.size(); i++) {
                         var dv = values.get(i);
                         var dimension = dimensions.get(i);

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Facet counts against counts made by hand, for a query matching few documents of a dimension with many values
  * (the ordinals are sorted) and one matching most (counted in an array), over several segments, a
- * multi-valued dimension included.
+ * multi-valued dimension included, and a query whose matches all lie in one segment.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FacetCountsTest {
@@ -99,6 +99,17 @@ class FacetCountsTest {
         var result = count(new MatchAllDocsQuery());
         assertEquals(DOCS, result.total());
         assertEquals(byHand(i -> true), withoutOrder(result.facets()));
+    }
+
+    /** The other segments hold no match: their doc values are never opened, and nothing of them is counted. */
+    @Test
+    void segmentsWithoutMatchesCountNothing() throws IOException {
+        assertEquals(DOCS / 1000, reader.leaves().size(), "one segment per thousand documents");
+        var ids = new ArrayList<org.apache.lucene.util.BytesRef>();
+        for (int i = 1000; i < 1100; i++) ids.add(new org.apache.lucene.util.BytesRef(Integer.toString(i)));
+        var result = count(new org.apache.lucene.search.TermInSetQuery("id", ids));
+        assertEquals(100, result.total());
+        assertEquals(byHand(i -> i >= 1000 && i < 1100), withoutOrder(result.facets()));
     }
 
     @Test
