@@ -54,6 +54,7 @@ public final class SearchBench {
         int limit = args.integer("limit", 20);
         var jfr = args.get("jfr", "");
         int underIngestSeconds = args.integer("under-ingest-seconds", 120);
+        int idleRounds = Math.max(1, args.integer("idle-rounds", 2));
         // keepalive: one plain HTTP/1.1 connection per client (little CPU); jdk: java.net.http, as before session 3
         var clientKind = args.get("client", "keepalive");
 
@@ -66,10 +67,17 @@ public final class SearchBench {
         if (!Files.isDirectory(work.resolve("data"))) throw new IOException("run bench/ingest.sh first: no " + work.resolve("data"));
         run(List.of("cp", "-a", work.resolve("data").toString(), data.toString()));
 
-        var jvm = new ArrayList<>(List.of("-Xmx512m"));
+        // the service's stop-the-world pauses, read against each concurrent run's latencies
+        var jvmLog = work.resolve("service-search-jvm.log");
+        Files.deleteIfExists(jvmLog);
+        var jvm = new ArrayList<>(List.of("-Xmx512m", StopTheWorld.jvmArg(jvmLog)));
         if (!jfr.isEmpty()) jvm.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
         var results = new LinkedHashMap<Query, Latencies[]>();
-        LoadDriver.Run idle16, ingest16;
+        // the first concurrent run follows the single-client ones: a second one tells a warm-up from a steady cost
+        var idleRuns = new ArrayList<LoadDriver.Run>();
+        var idlePauses = new ArrayList<StopTheWorld.Summary>();
+        LoadDriver.Run ingest16;
+        StopTheWorld.Summary ingestPauses;
         MailboxRun.Done ingestDone = null;
         try (var service = ServiceProcess.start(java, jar, data, httpPort, jvm, work.resolve("service-search.log"))) {
             var api = new Api(httpPort, ServiceProcess.TOKEN);
@@ -96,7 +104,11 @@ public final class SearchBench {
                 results.put(q, new Latencies[]{measured.latencies(), mu, notmuch});
             }
 
-            idle16 = load.run(requests, raws, 16, 1_000_000, Duration.ofSeconds(20), () -> true);
+            for (int round = 0; round < idleRounds; round++) {
+                var from = Instant.now();
+                idleRuns.add(load.run(requests, raws, 16, 1_000_000, Duration.ofSeconds(20), () -> true));
+                idlePauses.add(StopTheWorld.within(jvmLog, from, Instant.now()));
+            }
             var folders = RawFetch.folders("127.0.0.1", ingestImapPort, "enron", "enron");
             var mailbox = MailboxRun.add(api, "under-load", "127.0.0.1", ingestImapPort, "enron", "enron", folders);
             final MailboxRun.Done[] done = new MailboxRun.Done[1];
@@ -107,7 +119,9 @@ public final class SearchBench {
                     System.err.println("the mailbox ingested under load did not finish: " + e.getMessage());
                 }
             });
+            var ingestFrom = Instant.now();
             ingest16 = load.run(requests, raws, 16, 1_000_000, Duration.ofSeconds(underIngestSeconds), () -> !mailbox.finished());
+            ingestPauses = StopTheWorld.within(jvmLog, ingestFrom, Instant.now());
             watcher.join(Duration.ofSeconds(1)); // the ingest may go on: the service is stopped with it
             ingestDone = done[0];
         }
@@ -125,10 +139,15 @@ public final class SearchBench {
                     l[0].p50(), l[0].p99(), l[1].p50(), l[1].p99(), l[2].p50(), l[2].p99(), l[1].p50() / l[0].p50(), l[2].p50() / l[0].p50());
         }
         System.out.println("(ms; mu and notmuch timed from process spawn to exit, as a user runs them)");
-        System.out.printf("16 concurrent searchers, idle:          %d queries in %.1f s, p50 %.1f ms, p99 %.1f ms, %.0f q/s, %d errors%n",
-                idle16.latencies().count(), idle16.seconds(), idle16.latencies().p50(), idle16.latencies().p99(), idle16.throughput(), idle16.errors());
+        for (int round = 0; round < idleRuns.size(); round++) {
+            var idle16 = idleRuns.get(round);
+            System.out.printf("16 concurrent searchers, idle (run %d):  %d queries in %.1f s, p50 %.1f ms, p99 %.1f ms, %.0f q/s, %d errors%n",
+                    round + 1, idle16.latencies().count(), idle16.seconds(), idle16.latencies().p50(), idle16.latencies().p99(), idle16.throughput(), idle16.errors());
+            System.out.printf("  service pauses: %s%n", idlePauses.get(round));
+        }
         System.out.printf("16 concurrent searchers, under ingest:  %d queries in %.1f s, p50 %.1f ms, p99 %.1f ms, %.0f q/s, %d errors%n",
                 ingest16.latencies().count(), ingest16.seconds(), ingest16.latencies().p50(), ingest16.latencies().p99(), ingest16.throughput(), ingest16.errors());
+        System.out.printf("  service pauses: %s%n", ingestPauses);
         if (ingestDone != null)
             System.out.printf("  the mailbox ingested meanwhile: %d messages stored in %.1f s (%.0f msgs/s), indexed at %.1f s%n",
                     ingestDone.folderMessages(), ingestDone.storedSeconds(), ingestDone.folderMessages() / ingestDone.storedSeconds(), ingestDone.indexedSeconds());
