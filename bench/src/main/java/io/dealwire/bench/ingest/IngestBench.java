@@ -6,6 +6,7 @@ import io.dealwire.bench.http.Api;
 import io.dealwire.bench.imap.ImapWire;
 import io.dealwire.bench.imap.RawFetch;
 import io.dealwire.bench.service.ServiceProcess;
+import io.dealwire.bench.stats.StopTheWorld;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -56,15 +57,21 @@ public final class IngestBench {
 
         var dataDir = work.resolve("data");
         Trees.delete(dataDir);
-        var jvm = new ArrayList<>(List.of("-Xmx" + heap));
+        var jvmLog = work.resolve("service-ingest-jvm.log");
+        Files.deleteIfExists(jvmLog);
+        var jvm = new ArrayList<>(List.of("-Xmx" + heap, StopTheWorld.jvmArg(jvmLog)));
         if (!jfr.isEmpty()) jvm.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
         MailboxRun.Done done;
+        Instant ingestFrom;
+        StopTheWorld.Summary ingestPauses;
         double peakRss;
         List<Double> appendMillis;
         try (var service = ServiceProcess.start(java, jar, dataDir, httpPort, jvm, work.resolve("service-ingest.log"))) {
             var api = new Api(httpPort, ServiceProcess.TOKEN);
+            ingestFrom = Instant.now();
             var run = MailboxRun.add(api, "enron", "127.0.0.1", imapPort, USER, USER, folders);
             done = run.await(4 * 3600, folders.size(), 100, () -> { });
+            ingestPauses = StopTheWorld.within(jvmLog, ingestFrom, Instant.now());
             peakRss = service.peakRssMiB();
             appendMillis = appendToSearchable(api, imapPort, 5);
             peakRss = Math.max(peakRss, service.peakRssMiB());
@@ -81,6 +88,7 @@ public final class IngestBench {
         row("Dealwire stored+indexed", done.folderMessages(), done.indexedSeconds(), mbsync);
         System.out.printf("Dealwire: %d distinct messages, %d index documents, peak RSS (VmHWM) %.0f MiB%n",
                 done.distinctMessages(), done.indexDocuments(), peakRss);
+        System.out.printf("Dealwire stop-the-world pauses during the ingest: %s%n", ingestPauses);
         System.out.printf("Dealwire data dir %.1f MB (index %.1f MB) for %.1f MB fetched%n", dataBytes / 1e6, indexBytes / 1e6, raw.bytes() / 1e6);
         var sorted = appendMillis.stream().sorted().toList();
         System.out.printf("APPEND to searchable (%d appends to INBOX): median %.0f ms, max %.0f ms, all %s%n",

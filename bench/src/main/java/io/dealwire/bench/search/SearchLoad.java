@@ -2,6 +2,7 @@ package io.dealwire.bench.search;
 
 import io.dealwire.bench.cli.Args;
 import io.dealwire.bench.http.Api;
+import io.dealwire.bench.stats.StopTheWorld;
 import io.dealwire.bench.http.KeepAliveConnection;
 import io.dealwire.bench.imap.RawFetch;
 import io.dealwire.bench.ingest.MailboxRun;

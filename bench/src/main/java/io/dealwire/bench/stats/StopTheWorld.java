@@ -1,4 +1,4 @@
-package io.dealwire.bench.search;
+package io.dealwire.bench.stats;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
  * ({@link #JVM_ARG}): every safepoint (a GC pause or any other VM operation) stops the requests in flight
  * for its whole time, reaching the safepoint included, so a latency percentile is read against them.
  */
-final class StopTheWorld {
+public final class StopTheWorld {
     /** The JVM option that writes the log this class reads, with wall-clock times. */
-    static String jvmArg(Path log) {
+    public static String jvmArg(Path log) {
         return "-Xlog:gc,safepoint:file=" + log + ":utctime";
     }
 
@@ -25,7 +25,7 @@ final class StopTheWorld {
     private static final Pattern GC_PAUSE = Pattern.compile("^\\[([^\\]]+)\\] GC\\(\\d+\\) (Pause [A-Za-z]+(?: \\([A-Za-z ]+\\))?).* ([0-9.]+)ms$");
 
     /** The pauses of one window: how many, their sum and the longest, and the longest GC pause's kind. */
-    record Summary(int safepoints, double totalMillis, double maxMillis, String longestGc, double longestGcMillis, int fullGcs) {
+    public record Summary(int safepoints, double totalMillis, double maxMillis, String longestGc, double longestGcMillis, int fullGcs) {
         @Override
         public String toString() {
             return String.format("%d safepoints stopping %.0f ms in all, longest %.1f ms; longest GC pause %s %.1f ms; %d full GCs",
@@ -36,11 +36,11 @@ final class StopTheWorld {
     private StopTheWorld() {
     }
 
-    static Summary within(Path log, Instant from, Instant to) throws IOException {
+    public static Summary within(Path log, Instant from, Instant to) throws IOException {
         return within(Files.exists(log) ? Files.readAllLines(log) : List.of(), from, to);
     }
 
-    static Summary within(List<String> lines, Instant from, Instant to) {
+    public static Summary within(List<String> lines, Instant from, Instant to) {
         int count = 0, full = 0;
         double total = 0, max = 0, longestGc = 0;
         String longestKind = "none";
