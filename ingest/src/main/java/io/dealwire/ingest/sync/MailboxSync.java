@@ -258,9 +258,13 @@ public final class MailboxSync {
         precedence.reset();
         if (only == null) idleFolder = folders.contains("INBOX") || folders.isEmpty() ? "INBOX" : folders.getFirst();
         var counts = new Counts();
+        // Each folder's checkpoint as of the pass's start is its current one: only this thread writes it, once per
+        // pass, and an admin's change stops the sync first. Reading the whole mailbox back for every folder made an
+        // idle poll of N folders decode N checkpoints N times.
+        var checkpoints = mailbox.folderSync();
         for (String folder : folders) {
             if (stopped) break;
-            syncFolder(imap, folder, mailbox.since(), counts);
+            syncFolder(imap, folder, checkpoints.getOrDefault(folder, FolderSync.empty(folder)), mailbox.since(), counts);
         }
         // what the last folders wrote: the pass ends durable, and its listeners have heard of every stored message
         commits.commitPending();
@@ -285,13 +289,13 @@ public final class MailboxSync {
         long bytes;
     }
 
-    private void syncFolder(IMAPStore imap, String name, LocalDate since, Counts counts) throws MessagingException {
+    private void syncFolder(IMAPStore imap, String name, FolderSync checkpoint, LocalDate since, Counts counts) throws MessagingException {
         var folder = (IMAPFolder) imap.getFolder(name);
         if (!folder.exists()) {
             log.warn("mailbox {}: folder '{}' does not exist on the server: skipped", mailboxId, name);
             return;
         }
-        FolderSync fs = mailbox().folderSync().getOrDefault(name, FolderSync.empty(name));
+        FolderSync fs = checkpoint;
         boolean qresync = imap.hasCapability("QRESYNC");
         boolean condstore = qresync || imap.hasCapability("CONDSTORE");
         boolean resyncing = qresync && fs.uidValidity() != 0 && fs.highestModSeq() > 0;
