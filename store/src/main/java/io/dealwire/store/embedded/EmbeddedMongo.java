@@ -154,17 +154,11 @@ public final class EmbeddedMongo implements AutoCloseable {
         return started;
     }
 
-    /**
-     * Unsaved changes (in KB, times 19 in H2) after which H2 writes a chunk in the background. H2 serialises a chunk
-     * into one write buffer that grows by copying and is kept for the next chunk only up to 4 MB: with the default
-     * (~19 MB of changes) every chunk of a bulk ingest allocated a chain of buffers of several MB, each a humongous
-     * object for G1 at -Xmx512m, which started concurrent cycles and full GCs. ~2.4 MB chunks reuse one buffer.
-     */
-    private static final int AUTO_COMMIT_BUFFER_KB = 256;
-
     private static MVStore openFile(Path file, boolean autoCommit) {
-        var builder = new MVStore.Builder().fileName(file.toString()).compress().cacheSize(CACHE_MB)
-                .autoCommitBufferSize(AUTO_COMMIT_BUFFER_KB);
+        // H2's default chunk size stays: with ~5 MB chunks (autoCommitBufferSize 256 KB), which removed the full GCs
+        // of an ingest at -Xmx512m, the crash loop's SIGKILLs tore inserts and once left a file H2 could not open
+        // ("Chunk … not found"); see ADR 0006.
+        var builder = new MVStore.Builder().fileName(file.toString()).compress().cacheSize(CACHE_MB);
         return (autoCommit ? builder : builder.autoCommitDisabled()).open();
     }
 

@@ -2,7 +2,6 @@ package io.dealwire.store.embedded.bson;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractSynchronizedMongoCollection;
-import de.bwaldvogel.mongo.backend.Assert;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
@@ -12,6 +11,8 @@ import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.NoSuchElementException;
 import java.util.UUID;
@@ -22,6 +23,7 @@ import java.util.stream.Stream;
  * documents' storage changed, nothing else. Every read decodes a fresh document.
  */
 final class BsonCollection extends AbstractSynchronizedMongoCollection<Object> {
+    private static final Logger log = LoggerFactory.getLogger(BsonCollection.class);
     private static final String DATA_SIZE_KEY = "dataSize";
 
     private final MVMap<Object, byte[]> documents;
@@ -51,7 +53,12 @@ final class BsonCollection extends AbstractSynchronizedMongoCollection<Object> {
     protected Object addDocumentInternal(Document document) {
         Object key = getIdField() != null ? Utils.getSubdocumentValue(document, getIdField()) : UUID.randomUUID();
         byte[] previous = documents.put(Missing.ofNullable(key), BsonBytes.encode(document));
-        Assert.isNull(previous, () -> "Document with key '" + key + "' already existed in " + this);
+        if (previous != null) {
+            // The unique indexes were checked before this call and none holds the key: the bytes under it are the
+            // remnant of an insert torn by a crash (H2 may write a chunk between the document's put and its index
+            // entries). Failing here made every later insert of that id fail, for good; the new document replaces it.
+            log.warn("{}: replaced a document under key '{}' that no index knew (an insert cut short by a crash)", this, key);
+        }
         return key;
     }
 
