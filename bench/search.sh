@@ -7,5 +7,5 @@ source "$(dirname "$0")/common.sh"
 build
 SEARCH_MAILDIR=$(ingested_maildir)
 driver search.SearchBench --java "$JAVA" --jar "$WORK/dealwire.jar" --work "$WORK" --maildir "$SEARCH_MAILDIR" \
-  --ingest-imap-port $((IMAP_PORT + 1)) --runs "${RUNS:-200}" --under-ingest-seconds "${UNDER_INGEST_SECONDS:-120}" --client "${SEARCH_CLIENT:-keepalive}" $(jfr_arg search)
+  --ingest-imap-port $((IMAP_PORT + 1)) --runs "${RUNS:-200}" --warm-up-seconds "${SEARCH_WARM_UP_SECONDS:-60}" --under-ingest-seconds "${UNDER_INGEST_SECONDS:-120}" --client "${SEARCH_CLIENT:-keepalive}" $(jfr_arg search)
 summarise_jfr search

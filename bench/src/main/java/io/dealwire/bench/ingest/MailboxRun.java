@@ -48,6 +48,24 @@ public final class MailboxRun {
         return finished;
     }
 
+    /** How far the mailbox's backfill is, in messages over every folder. */
+    public record Progress(long done, long total) {
+    }
+
+    /** Asks the service how far the backfill is now. */
+    public Progress progress() throws IOException, InterruptedException {
+        return progress(api.get("/api/mailboxes/" + id));
+    }
+
+    private static Progress progress(JsonNode mailbox) {
+        long done = 0, total = 0;
+        for (JsonNode f : mailbox.path("folderSync")) {
+            done += f.path("backfill").path("done").asLong();
+            total += f.path("backfill").path("total").asLong();
+        }
+        return new Progress(done, total);
+    }
+
     /**
      * Polls every {@code pollMillis} until every folder's backfill is done and the index has stopped moving
      * with at least as many documents as distinct messages stored. {@code onPoll} runs at each poll (RSS sampling).
@@ -73,14 +91,12 @@ public final class MailboxRun {
                 if ("error".equals(mailbox.path("state").asText()))
                     throw new IOException("the mailbox went into error: " + mailbox.path("lastError").asText());
                 var folders = mailbox.path("folderSync");
-                long done = 0, total = 0;
+                var progress = progress(mailbox);
+                long done = progress.done(), total = progress.total();
                 boolean allDone = folders.size() >= expectedFolders;
-                for (JsonNode f : folders) {
-                    long d = f.path("backfill").path("done").asLong(), t = f.path("backfill").path("total").asLong();
-                    done += d;
-                    total += t;
-                    if (d < t || f.path("uidValidity").asLong() == 0) allDone = false;
-                }
+                for (JsonNode f : folders)
+                    if (f.path("backfill").path("done").asLong() < f.path("backfill").path("total").asLong() || f.path("uidValidity").asLong() == 0)
+                        allDone = false;
                 long seq = health.path("index").path("indexedSeq").asLong();
                 long docs = health.path("index").path("documents").asLong();
                 long distinct = mailbox.path("messages").asLong();

@@ -56,6 +56,10 @@ public final class SearchBench {
         var jfr = args.get("jfr", "");
         int underIngestSeconds = args.integer("under-ingest-seconds", 120);
         int idleRounds = Math.max(1, args.integer("idle-rounds", 2));
+        // A long-running service is measured warm, as the context bench does: the search path's code is still being
+        // compiled for thousands of requests after a start (C2 took half the service's CPU over requests 1,000-2,000
+        // of `pipeline`). Each query's first runs are measured and printed too.
+        int warmUpSeconds = args.integer("warm-up-seconds", 60);
         // keepalive: one plain HTTP/1.1 connection per client (little CPU); jdk: java.net.http, as before session 3
         var clientKind = args.get("client", "keepalive");
 
@@ -74,11 +78,14 @@ public final class SearchBench {
         var jvm = new ArrayList<>(List.of("-Xmx512m", StopTheWorld.jvmArg(jvmLog)));
         if (!jfr.isEmpty()) jvm.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
         var results = new LinkedHashMap<Query, Latencies[]>();
+        // each query's first runs after the service started, while the JIT still compiles the search path
+        var cold = new LinkedHashMap<Query, Latencies>();
         // the first concurrent run follows the single-client ones: a second one tells a warm-up from a steady cost
         var idleRuns = new ArrayList<LoadDriver.Run>();
         var idlePauses = new ArrayList<StopTheWorld.Summary>();
         LoadDriver.Run ingest16;
         StopTheWorld.Summary ingestPauses;
+        MailboxRun.Progress ingestProgress;
         MailboxRun.Done ingestDone = null;
         try (var service = ServiceProcess.start(java, jar, data, httpPort, jvm, work.resolve("service-search.log"))) {
             var api = new Api(httpPort, ServiceProcess.TOKEN);
@@ -97,9 +104,17 @@ public final class SearchBench {
                 System.out.printf("%-32s Dealwire total %6d, %d hits, facets %s, first snippet: %s%n", q.label(), answer.path("total").asLong(),
                         answer.path("hits").size(), fieldNames(answer.path("facets")), abbreviate(answer.path("hits").path(0).path("snippet").asText()));
                 System.out.printf("%-32s mu %s, notmuch %s messages%n", "", peers.muCount(q.mu()), peers.notmuchCount(q.notmuch()));
-                var seq = load.run(List.of(request), List.of(raw), 1, runs / 5, Duration.ofMinutes(2), () -> true); // warm-up
-                var measured = load.run(List.of(request), List.of(raw), 1, runs, Duration.ofMinutes(5), () -> true);
-                if (measured.errors() + seq.errors() > 0) System.out.printf("  %d errors%n", measured.errors() + seq.errors());
+                var first = load.run(List.of(request), List.of(raw), 1, runs, Duration.ofMinutes(5), () -> true);
+                if (first.errors() > 0) System.out.printf("  %d errors%n", first.errors());
+                cold.put(q, first.latencies());
+            }
+            var warmUp = load.run(requests, raws, 1, 1_000_000, Duration.ofSeconds(warmUpSeconds), () -> true);
+            System.out.printf("warm-up: the four queries in turn, %d requests in %.1f s, %d errors%n",
+                    warmUp.latencies().count(), warmUp.seconds(), warmUp.errors());
+            for (var q : QUERIES) {
+                int i = QUERIES.indexOf(q);
+                var measured = load.run(List.of(requests.get(i)), List.of(raws.get(i)), 1, runs, Duration.ofMinutes(5), () -> true);
+                if (measured.errors() > 0) System.out.printf("  %d errors%n", measured.errors());
                 var mu = peers.timeMu(q.mu(), runs);
                 var notmuch = peers.timeNotmuch(q.notmuch(), runs);
                 results.put(q, new Latencies[]{measured.latencies(), mu, notmuch});
@@ -123,6 +138,7 @@ public final class SearchBench {
             var ingestFrom = Instant.now();
             ingest16 = load.run(requests, raws, 16, 1_000_000, Duration.ofSeconds(underIngestSeconds), () -> !mailbox.finished());
             ingestPauses = StopTheWorld.within(jvmLog, ingestFrom, Instant.now());
+            ingestProgress = mailbox.progress();
             watcher.join(Duration.ofSeconds(1)); // the ingest may go on: the service is stopped with it
             ingestDone = done[0];
         }
@@ -130,8 +146,8 @@ public final class SearchBench {
         long corpusBytes = Trees.bytes(maildir);
         long indexBytes = Trees.bytes(data.resolve("index"));
         System.out.println();
-        System.out.printf("Search, %s, %d cores, %d runs per query after %d warm-up, limit %d, snippets and facets, Jan–Jun 2001, %s client%n",
-                Instant.now(), Runtime.getRuntime().availableProcessors(), runs, runs / 5, limit,
+        System.out.printf("Search, %s, %d cores, %d runs per query once the four ran in turn for %d s, limit %d, snippets and facets, Jan–Jun 2001, %s client%n",
+                Instant.now(), Runtime.getRuntime().availableProcessors(), runs, warmUpSeconds, limit,
                 clientKind.equals("jdk") ? "java.net.http" : "kept-alive HTTP/1.1");
         System.out.printf("%-32s %17s %17s %17s %12s %12s%n", "query", "Dealwire p50/p99", "mu p50/p99", "notmuch p50/p99", "mu/Dealwire", "nm/Dealwire");
         for (var e : results.entrySet()) {
@@ -140,6 +156,8 @@ public final class SearchBench {
                     l[0].p50(), l[0].p99(), l[1].p50(), l[1].p99(), l[2].p50(), l[2].p99(), l[1].p50() / l[0].p50(), l[2].p50() / l[0].p50());
         }
         System.out.println("(ms; mu and notmuch timed from process spawn to exit, as a user runs them)");
+        for (var e : cold.entrySet())
+            System.out.printf("%-32s first %d runs after the start: p50 %.1f ms, p99 %.1f ms%n", e.getKey().label(), runs, e.getValue().p50(), e.getValue().p99());
         for (int round = 0; round < idleRuns.size(); round++) {
             var idle16 = idleRuns.get(round);
             System.out.printf("16 concurrent searchers, idle (run %d):  %d queries in %.1f s, p50 %.1f ms, p99 %.1f ms, %.0f q/s, %d errors%n",
@@ -152,7 +170,8 @@ public final class SearchBench {
         if (ingestDone != null)
             System.out.printf("  the mailbox ingested meanwhile: %d messages stored in %.1f s (%.0f msgs/s), indexed at %.1f s%n",
                     ingestDone.folderMessages(), ingestDone.storedSeconds(), ingestDone.folderMessages() / ingestDone.storedSeconds(), ingestDone.indexedSeconds());
-        else System.out.printf("  the mailbox was still being ingested when the searchers stopped (%d s bound)%n", underIngestSeconds);
+        else System.out.printf("  the mailbox was still being ingested when the searchers stopped: %d of %d messages stored in %.1f s (%.0f msgs/s)%n",
+                ingestProgress.done(), ingestProgress.total(), ingest16.seconds(), ingestProgress.done() / ingest16.seconds());
         long ingestedIndexBytes = Trees.bytes(work.resolve("data").resolve("index"));
         System.out.printf("index size for the same mail: Dealwire %.1f MB = %.2fx the corpus's %.1f MB, mu %.2fx, notmuch %.2fx"
                         + " (Dealwire's index after the load test, linux-mips mail included: %.1f MB)%n",
