@@ -47,11 +47,12 @@ public final class Dealwire implements AutoCloseable {
     private final Search search;
     private final Mailboxes mailboxes;
     private final Vertx vertx;
-    private final Blocking blocking;
+    /** Where the handlers' blocking work runs: virtual threads, and platform threads for searches. */
+    private final List<Blocking> blocking;
     private final ApiServer server;
     private volatile boolean closed;
 
-    private Dealwire(Config config, Store store, Search search, Mailboxes mailboxes, Vertx vertx, Blocking blocking, ApiServer server) {
+    private Dealwire(Config config, Store store, Search search, Mailboxes mailboxes, Vertx vertx, List<Blocking> blocking, ApiServer server) {
         this.config = config;
         this.store = store;
         this.search = search;
@@ -76,6 +77,7 @@ public final class Dealwire implements AutoCloseable {
         Search search = null;
         Mailboxes mailboxes = null;
         Vertx vertx = null;
+        Blocking searching = null;
         try {
             var accounts = new UserAccounts(store.users(), clock, store::commit);
             Defaults.ensure(store);
@@ -98,6 +100,8 @@ public final class Dealwire implements AutoCloseable {
 
             vertx = Vertx.vertx();
             var blocking = new Blocking(vertx);
+            // one per core: more would not answer sooner, and the backfill's threads run at a lower priority (ADR 7)
+            searching = Blocking.onPlatformThreads(vertx, "search", Runtime.getRuntime().availableProcessors());
             var server = new ApiServer(vertx);
             var mailboxService = new MailboxService(store, secrets, mailboxes, crmServices.settings().ownDomains(), clock);
             var finalSearch = search;
@@ -113,7 +117,7 @@ public final class Dealwire implements AutoCloseable {
                     new UserRoutes(accounts, store.users(), blocking)::mount,
                     new MailboxRoutes(mailboxService, blocking)::mount,
                     new AdminRoutes(search, dir -> Backup.write(mongo, dir), blocking)::mount,
-                    new SearchRoutes(search, store, access, blocking)::mount,
+                    new SearchRoutes(search, store, access, searching)::mount,
                     new ContextRoutes(new ContextService(store, search::newest, search::generation, clock), access, blocking)::mount,
                     crm::mountSecured,
                     new CorrectionRoutes(crmServices.corrections(), new Scopes(store, access), blocking)::mount);
@@ -121,10 +125,11 @@ public final class Dealwire implements AutoCloseable {
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             LOG.info("Dealwire listening on http://{}:{}/ (data dir {}, {} store)", config.httpHost(), server.port(),
                     config.dataDir().toAbsolutePath().normalize(), config.mongoUri() == null ? "embedded" : "MongoDB");
-            return new Dealwire(config, store, search, mailboxes, vertx, blocking, server);
+            return new Dealwire(config, store, search, mailboxes, vertx, List.of(blocking, searching), server);
         } catch (Exception e) {
             if (mailboxes != null) mailboxes.close();
             if (vertx != null) vertx.close();
+            if (searching != null) searching.close();
             if (search != null) search.close();
             store.close();
             if (e instanceof StartupException s) throw s;
@@ -205,7 +210,7 @@ public final class Dealwire implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("stopping the HTTP server failed: {}", e.getMessage());
         }
-        blocking.close();
+        blocking.forEach(Blocking::close);
         try {
             search.close();
         } catch (RuntimeException e) {
