@@ -35,7 +35,9 @@ public final class Mailboxes implements SyncControl, AutoCloseable {
 
     /** @param load the API's requests in flight, which every mailbox's sync gives precedence to */
     public static Mailboxes start(Config config, Store store, Intake intake, SecretBox secrets, Search search, RequestLoad load) {
-        var settings = SyncSettings.defaults().withPollInterval(Duration.ofSeconds(config.syncPollSeconds()));
+        // background priority: a backfill takes the CPU that people's requests leave (ADR 7)
+        var settings = SyncSettings.defaults().withPollInterval(Duration.ofSeconds(config.syncPollSeconds()))
+                .withThreads(BackgroundThreads.factory());
         var sync = new SyncService(store, intake, (Mailbox m) -> secrets.decrypt(m.encryptedPassword()), settings, load);
         sync.addListener(new SyncListener() {
             @Override

@@ -97,7 +97,7 @@ public final class Search implements AutoCloseable {
                     if (n > 0) LOG.info("search index caught up with {} stored messages", n);
                     state.set("ready");
                 }
-                feeder.runEvery(FEED_INTERVAL);
+                feeder.runEvery(FEED_INTERVAL, BackgroundThreads.factory());
             } catch (RuntimeException e) {
                 state.set("error: " + e.getMessage());
                 LOG.error("the search index could not catch up with the store", e);

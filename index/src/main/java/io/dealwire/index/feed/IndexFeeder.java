@@ -103,9 +103,14 @@ public final class IndexFeeder implements AutoCloseable {
      * Starts polling the store every {@code interval} (and at once on {@link #poke()}) on a virtual thread.
      * Errors are logged and retried at the next round: the store stays the reference.
      */
-    public synchronized void runEvery(Duration interval) {
+    public void runEvery(Duration interval) {
+        runEvery(interval, Thread.ofVirtual().factory());
+    }
+
+    /** {@link #runEvery(Duration)} on a thread of {@code threads} (the service's background threads). */
+    public synchronized void runEvery(Duration interval, java.util.concurrent.ThreadFactory threads) {
         if (loop != null) throw new IllegalStateException("the index feeder is already running");
-        loop = Thread.ofVirtual().name("index-feeder").start(() -> {
+        loop = threads.newThread(() -> {
             try {
                 // in bulk for as long as it runs: the index's own periodic refresh would cut a backfill into tiny
                 // segments that Lucene then spends its time merging; the feeder refreshes on its own schedule
@@ -118,6 +123,8 @@ public final class IndexFeeder implements AutoCloseable {
                 else log.debug("the index could not be refreshed as the feeder stopped: {}", e.toString());
             }
         });
+        loop.setName("index-feeder");
+        loop.start();
     }
 
     private void poll(Duration interval) {

@@ -444,7 +444,7 @@ public final class MailboxSync {
             throws MessagingException {
         if (batches.isEmpty()) return new Progress(fs, !stopped);
         try (var prefetch = new Prefetcher<ParsedBatch>("fetch-" + mailboxId, batches.size(),
-                i -> fetchAndParse(folder, batches.get(i)), () -> stopped)) {
+                i -> fetchAndParse(folder, batches.get(i)), () -> stopped, settings.threads())) {
             ParsedBatch batch;
             long waited = 0;
             long storing = 0;

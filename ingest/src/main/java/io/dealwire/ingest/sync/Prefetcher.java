@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -54,9 +55,11 @@ final class Prefetcher<T> implements AutoCloseable {
      *
      * @param stopped checked before each item: when true, the producer ends after the item in hand
      */
-    Prefetcher(String name, int count, Source<T> source, BooleanSupplier stopped) {
+    Prefetcher(String name, int count, Source<T> source, BooleanSupplier stopped, ThreadFactory threads) {
         this.stopped = stopped;
-        this.producer = Thread.ofVirtual().name(name).start(() -> produce(count, source));
+        this.producer = threads.newThread(() -> produce(count, source));
+        producer.setName(name);
+        producer.start();
     }
 
     private void produce(int count, Source<T> source) {

@@ -93,7 +93,7 @@ public final class SyncService implements AutoCloseable {
         Worker existing = workers.get(mailboxId);
         if (existing != null && existing.thread().isAlive()) return;
         var sync = new MailboxSync(mailboxId, store, intake, parser, passwords, settings, fanOut(), limiter, load);
-        Thread thread = Thread.ofVirtual().name("sync-" + mailboxId).unstarted(() -> {
+        Thread thread = settings.threads().newThread(() -> {
             try {
                 sync.run();
             } catch (RuntimeException e) {
@@ -102,6 +102,7 @@ public final class SyncService implements AutoCloseable {
                 workers.computeIfPresent(mailboxId, (id, w) -> w.sync() == sync ? null : w);
             }
         });
+        thread.setName("sync-" + mailboxId);
         workers.put(mailboxId, new Worker(sync, thread));
         passes.computeIfAbsent(mailboxId, id -> new PassInfo(null, null, new AtomicLong()));
         thread.start();

@@ -1,6 +1,7 @@
 package io.dealwire.ingest.sync;
 
 import java.time.Duration;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Tunables of IMAP sync.
@@ -21,6 +22,9 @@ import java.time.Duration;
  * @param commitDelay             longest time stored messages and checkpoints wait for a store commit shared with the
  *                                batches and folders after them (see {@link SharedCommit}); a batch of
  *                                {@code fetchBatchMessages} or the end of a pass commits at once
+ * @param threads                 makes each mailbox's sync thread and its prefetch threads: virtual threads by default;
+ *                                the service gives them platform threads of a lower priority, so that a backfill uses
+ *                                the CPU that people's requests leave (ADR 7)
  */
 public record SyncSettings(
         Duration connectTimeout,
@@ -34,46 +38,53 @@ public record SyncSettings(
         Duration backoffBase,
         Duration backoffMax,
         Duration storeRetryMax,
-        Duration commitDelay) {
+        Duration commitDelay,
+        ThreadFactory threads) {
 
     public static SyncSettings defaults() {
         return new SyncSettings(Duration.ofSeconds(15), Duration.ofSeconds(60), Duration.ofSeconds(30),
                 Duration.ofSeconds(60), Duration.ofMinutes(25), 500, 16L * 1024 * 1024, 8,
-                Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofSeconds(5), Duration.ofSeconds(1));
+                Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofSeconds(5), Duration.ofSeconds(1),
+                Thread.ofVirtual().factory());
     }
 
     public SyncSettings withPollInterval(Duration poll) {
         return new SyncSettings(connectTimeout, readTimeout, writeTimeout, poll, idleRenewal, fetchBatchMessages,
-                fetchBatchBytes, maxConnectionsPerServer, backoffBase, backoffMax, storeRetryMax, commitDelay);
+                fetchBatchBytes, maxConnectionsPerServer, backoffBase, backoffMax, storeRetryMax, commitDelay, threads);
     }
 
     public SyncSettings withTimeouts(Duration connect, Duration read) {
         return new SyncSettings(connect, read, writeTimeout, pollInterval, idleRenewal, fetchBatchMessages,
-                fetchBatchBytes, maxConnectionsPerServer, backoffBase, backoffMax, storeRetryMax, commitDelay);
+                fetchBatchBytes, maxConnectionsPerServer, backoffBase, backoffMax, storeRetryMax, commitDelay, threads);
     }
 
     public SyncSettings withFetchBatch(int messages, long bytes) {
         return new SyncSettings(connectTimeout, readTimeout, writeTimeout, pollInterval, idleRenewal, messages, bytes,
-                maxConnectionsPerServer, backoffBase, backoffMax, storeRetryMax, commitDelay);
+                maxConnectionsPerServer, backoffBase, backoffMax, storeRetryMax, commitDelay, threads);
     }
 
     public SyncSettings withBackoff(Duration base, Duration max) {
         return new SyncSettings(connectTimeout, readTimeout, writeTimeout, pollInterval, idleRenewal, fetchBatchMessages,
-                fetchBatchBytes, maxConnectionsPerServer, base, max, storeRetryMax, commitDelay);
+                fetchBatchBytes, maxConnectionsPerServer, base, max, storeRetryMax, commitDelay, threads);
     }
 
     public SyncSettings withMaxConnectionsPerServer(int max) {
         return new SyncSettings(connectTimeout, readTimeout, writeTimeout, pollInterval, idleRenewal, fetchBatchMessages,
-                fetchBatchBytes, max, backoffBase, backoffMax, storeRetryMax, commitDelay);
+                fetchBatchBytes, max, backoffBase, backoffMax, storeRetryMax, commitDelay, threads);
     }
 
     public SyncSettings withStoreRetryMax(Duration max) {
         return new SyncSettings(connectTimeout, readTimeout, writeTimeout, pollInterval, idleRenewal, fetchBatchMessages,
-                fetchBatchBytes, maxConnectionsPerServer, backoffBase, backoffMax, max, commitDelay);
+                fetchBatchBytes, maxConnectionsPerServer, backoffBase, backoffMax, max, commitDelay, threads);
     }
 
     public SyncSettings withCommitDelay(Duration delay) {
         return new SyncSettings(connectTimeout, readTimeout, writeTimeout, pollInterval, idleRenewal, fetchBatchMessages,
-                fetchBatchBytes, maxConnectionsPerServer, backoffBase, backoffMax, storeRetryMax, delay);
+                fetchBatchBytes, maxConnectionsPerServer, backoffBase, backoffMax, storeRetryMax, delay, threads);
+    }
+
+    public SyncSettings withThreads(ThreadFactory factory) {
+        return new SyncSettings(connectTimeout, readTimeout, writeTimeout, pollInterval, idleRenewal, fetchBatchMessages,
+                fetchBatchBytes, maxConnectionsPerServer, backoffBase, backoffMax, storeRetryMax, commitDelay, factory);
     }
 }

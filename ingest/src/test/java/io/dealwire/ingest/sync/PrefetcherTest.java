@@ -28,7 +28,7 @@ class PrefetcherTest {
             // item i may be produced while item i-1 is with the caller, never earlier
             if (i > taken.get() + 1) tooFarAhead.add(i);
             return i * 10;
-        }, () -> false)) {
+        }, () -> false, Thread.ofVirtual().factory())) {
             Integer item;
             while ((item = prefetch.next()) != null) {
                 taken.incrementAndGet();
@@ -46,7 +46,7 @@ class PrefetcherTest {
         try (var prefetch = new Prefetcher<String>("test", 5, i -> {
             if (i == 2) throw cut;
             return "batch " + i;
-        }, () -> false)) {
+        }, () -> false, Thread.ofVirtual().factory())) {
             assertEquals("batch 0", prefetch.next());
             assertEquals("batch 1", prefetch.next());
             var thrown = assertThrows(MessagingException.class, prefetch::next);
@@ -60,7 +60,7 @@ class PrefetcherTest {
     void aRuntimeFailureKeepsItsType() throws Exception {
         try (var prefetch = new Prefetcher<String>("test", 3, i -> {
             throw new IllegalStateException("parser bug");
-        }, () -> false)) {
+        }, () -> false, Thread.ofVirtual().factory())) {
             assertThrows(IllegalStateException.class, prefetch::next);
         }
     }
@@ -71,7 +71,7 @@ class PrefetcherTest {
         var prefetch = new Prefetcher<Integer>("test", 1_000, i -> {
             produced.incrementAndGet();
             return i;
-        }, () -> false);
+        }, () -> false, Thread.ofVirtual().factory());
         assertEquals(0, prefetch.next());
         prefetch.close();
         int afterClose = produced.get();
@@ -91,7 +91,7 @@ class PrefetcherTest {
                 firstTaken.countDown();
             }
             return i;
-        }, stopped::get)) {
+        }, stopped::get, Thread.ofPlatform().daemon().factory())) {
             assertEquals(0, prefetch.next());
             assertTrue(firstTaken.await(30, TimeUnit.SECONDS));
             assertEquals(1, prefetch.next(), "the item in hand is still handed over");
