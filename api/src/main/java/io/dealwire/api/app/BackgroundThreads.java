@@ -12,8 +12,9 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Threads for the service's background work (mailbox syncs, their prefetch, the index feeder): daemon platform
- * threads that lower their own scheduling priority when they start, on Linux to nice {@value #NICE}.
+ * Threads for the service's background work (mailbox syncs, their prefetch, the index feeder, index catch-up and
+ * rebuilds): daemon platform threads that lower their own scheduling priority when they start, on Linux to nice
+ * {@value #NICE}.
  *
  * <p>Why: a backfill keeps several threads computing (parse, intake, index) for minutes. At the same priority the
  * operating system gives them the same share of the cores as the threads answering people, whose searches then
@@ -39,6 +40,14 @@ final class BackgroundThreads {
             lowerCurrentThreadPriority();
             work.run();
         });
+    }
+
+    /** Starts {@code work} on a background thread of that name. */
+    static Thread start(String name, Runnable work) {
+        var thread = factory().newThread(work);
+        thread.setName(name);
+        thread.start();
+        return thread;
     }
 
     /** Lowers the calling platform thread's priority; does nothing where that is not possible (logged once). */

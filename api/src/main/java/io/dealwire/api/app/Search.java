@@ -87,8 +87,9 @@ public final class Search implements AutoCloseable {
         } else {
             state.set("catching-up");
         }
-        // Catching up runs in the background: the API answers meanwhile and /api/health shows the progress.
-        Thread.ofVirtual().name("index-catch-up").start(() -> {
+        // Catching up runs in the background (at background priority, ADR 7): the API answers meanwhile and
+        // /api/health shows the progress.
+        BackgroundThreads.start("index-catch-up", () -> {
             try {
                 if (rebuild) {
                     rebuildHoldingTheGuard();
@@ -120,7 +121,7 @@ public final class Search implements AutoCloseable {
     public boolean startRebuild() {
         if (!rebuilding.compareAndSet(false, true)) return false;
         state.set("rebuilding");
-        Thread.ofVirtual().name("reindex").start(() -> {
+        BackgroundThreads.start("reindex", () -> {
             try {
                 rebuildHoldingTheGuard();
             } catch (RuntimeException e) {
