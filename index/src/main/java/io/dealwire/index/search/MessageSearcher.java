@@ -37,6 +37,7 @@ import static io.dealwire.index.mapping.MessageFields.*;
 public final class MessageSearcher {
     private static final int FACET_VALUES = 20;
     private static final int SNIPPET_PASSAGES = 2;
+    private static final PassageScoring PASSAGE_SCORING = new PassageScoring();
     /** Hits whose stored fields stay in memory: a few megabytes (the preview is most of a hit). */
     private static final int CACHED_HITS = 4096;
     private static final Set<String> HIGHLIGHTED_FIELDS = Set.of(BODY + EN, BODY + FR, FULL);
@@ -207,6 +208,7 @@ public final class MessageSearcher {
                 .withFieldMatcher(HIGHLIGHTED_FIELDS::contains)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
                 .withMaxNoHighlightPassages(1)
+                .withScorer(PASSAGE_SCORING)
                 // No phrase, multi-term, relevancy or weight-match flags: those re-run the query on an in-memory
                 // index per hit; streaming the preview's tokens against the query terms is several times faster,
                 // at the price of highlighting a phrase's words wherever they occur in the passage. Set one by
