@@ -88,30 +88,50 @@ public final class MessageAnalyzers {
             protected TokenStreamComponents createComponents(String fieldName) {
                 var source = new StandardTokenizer();
                 TokenStream stream = new LowerCaseFilter(new ElisionFilter(source, FrenchAnalyzer.DEFAULT_ARTICLES));
-                return new TokenStreamComponents(source, new StackedVariantsFilter(stream,
-                        word -> candidates.mayMatch(word) ? variants(word) : List.of(word)));
+                return new TokenStreamComponents(source, new StackedVariantsFilter(stream, candidates::mayMatch, MessageAnalyzers.this::variants));
             }
         };
     }
 
-    /** The folded leading letters of a search's terms, to tell at once the words that cannot be one of them. */
+    /**
+     * The folded leading letters of a search's terms, to tell at once the words that cannot be one of them. A word is
+     * read where it lies (the token's own buffer): its first letters, packed in a number, are looked up in the
+     * sorted numbers of the terms' first letters; only a word whose first letters carry accents is copied to fold them.
+     */
     private static final class Candidates {
         private static final int PREFIX = 3;
-        private final java.util.Set<String> prefixes = new java.util.HashSet<>();
+        private final long[] prefixes;
         private final boolean shortTerms;
 
         Candidates(java.util.Collection<String> terms) {
-            for (var t : terms) prefixes.add(head(t));
-            shortTerms = prefixes.stream().anyMatch(p -> p.length() < PREFIX);
+            prefixes = terms.stream().map(Candidates::head).mapToLong(h -> key(h, h.length())).distinct().sorted().toArray();
+            shortTerms = terms.stream().anyMatch(t -> head(t).length() < PREFIX);
         }
 
-        boolean mayMatch(String word) {
-            var head = head(word);
+        boolean mayMatch(CharSequence word) {
+            int n = Math.min(word.length(), PREFIX);
+            for (int i = 0; i < n; i++) if (word.charAt(i) >= 0x80) return mayMatchHead(head(word.toString()));
+            return mayMatchHead(word);
+        }
+
+        /** {@code head}: a word whose first {@value #PREFIX} letters (or all, if fewer) are folded. */
+        private boolean mayMatchHead(CharSequence head) {
             if (head.length() < PREFIX) return true; // too short to tell: look its forms up
-            if (prefixes.contains(head)) return true;
+            if (known(key(head, PREFIX))) return true;
             // a term shorter than the prefix ("ai", stem of "aie") starts words of any length
-            if (shortTerms) for (int n = 1; n < PREFIX; n++) if (prefixes.contains(head.substring(0, n))) return true;
+            if (shortTerms) for (int n = 1; n < PREFIX; n++) if (known(key(head, n))) return true;
             return false;
+        }
+
+        private boolean known(long key) {
+            return java.util.Arrays.binarySearch(prefixes, key) >= 0;
+        }
+
+        /** The first {@code n} (at most {@value #PREFIX}) characters and their count, packed: 16 bits each. */
+        private static long key(CharSequence s, int n) {
+            long key = n;
+            for (int i = 0; i < n; i++) key = (key << 16) | s.charAt(i);
+            return key;
         }
 
         /** The first {@value #PREFIX} letters of a word, accents folded (most words have none: no copy then). */

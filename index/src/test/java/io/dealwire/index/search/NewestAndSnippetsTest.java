@@ -130,6 +130,15 @@ class NewestAndSnippetsTest {
     }
 
     @Test
+    void aTermShorterThanThreeLettersMarksTheLongerWordsItIsTheStemOf() {
+        index.index(message("st1", "Plans", "We are going ahead with the renewal. Golf is on Friday.", "dana@acme.test", "2024-06-13T10:00:00Z"));
+        index.refresh();
+        var hit = index.search(SearchRequest.of("go"), ADMIN).hits().stream().filter(h -> h.id().equals("st1")).findFirst().orElseThrow();
+        assertTrue(hit.snippet().contains("<mark>going</mark> ahead"), hit.snippet());
+        assertFalse(hit.snippet().contains("<mark>Golf</mark>"), hit.snippet());
+    }
+
+    @Test
     void aPhraseIsHighlightedWordByWordWhereverItsWordsStandInThePreview() {
         index.index(message("ph1", "Desk", "Our natural gas desk is open. Gas storage is full.", "dana@acme.test", "2024-06-12T10:00:00Z"));
         index.refresh();
