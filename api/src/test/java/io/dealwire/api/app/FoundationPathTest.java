@@ -1,7 +1,7 @@
 package io.dealwire.api.app;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
+import io.dealwire.api.SalesInbox;
 import io.dealwire.api.TestHttp;
 import io.dealwire.api.TestImapSetups;
 import io.dealwire.api.config.Config;
@@ -35,26 +35,11 @@ class FoundationPathTest {
         return new Config(dataDir, "127.0.0.1", 0, null, TOKEN, null, List.of("northwind.example"), 1);
     }
 
-    private void deliver(String raw) throws Exception {
-        imap.getUserManager().getUserByEmail("sales@northwind.example").deliver(GreenMailUtil.newMimeMessage(raw));
-    }
-
     @Test
     void mailboxMessagesAreStoredIndexedSearchableAndSurviveARestart() throws Exception {
-        imap.setUser("sales@northwind.example", "sales", "s3cret-pass");
-        deliver("""
-                Message-ID: <q1@acme.example>
-                Date: Mon, 3 Mar 2025 09:00:00 +0000
-                From: Dana Smith <dana@acme.example>
-                To: Sales <sales@northwind.example>
-                Subject: Request for a quote on 40 licences
-                Content-Type: text/plain; charset=UTF-8
-
-                Hello, we would like a quote for 40 licences of your planning software.
-                Dana Smith
-                Head of Operations, Acme
-                """);
-        deliver("""
+        var inbox = new SalesInbox(imap);
+        inbox.deliver(SalesInbox.QUOTE_REQUEST);
+        inbox.deliver("""
                 Message-ID: <r1@northwind.example>
                 In-Reply-To: <q1@acme.example>
                 References: <q1@acme.example>
@@ -66,7 +51,7 @@ class FoundationPathTest {
 
                 Dear Dana, thank you. Could we have a call on Thursday to understand your needs?
                 """);
-        deliver("""
+        inbox.deliver("""
                 Message-ID: <n1@bettercorp.example>
                 Date: Tue, 4 Mar 2025 08:00:00 +0000
                 From: Luc Martin <luc@bettercorp.example>
@@ -85,13 +70,10 @@ class FoundationPathTest {
             assertEquals(401, http.getAnonymous("/api/mailboxes").status());
             assertEquals(401, http.getAnonymous("/api/search?q=quote").status());
 
-            var added = http.post("/api/mailboxes", """
-                    {"name": "Sales", "host": "127.0.0.1", "port": %d, "security": "none",
-                     "username": "sales", "password": "s3cret-pass", "folders": ["INBOX"]}
-                    """.formatted(imap.getImap().getPort()));
+            var added = http.post("/api/mailboxes", inbox.mailboxRequest());
             assertEquals(201, added.status(), added.body());
             mailboxId = added.json().get("id").asText();
-            assertFalse(added.body().contains("s3cret-pass"), "the password is never returned");
+            assertFalse(added.body().contains(SalesInbox.PASSWORD), "the password is never returned");
 
             var mailbox = await(() -> http.get("/api/mailboxes/" + mailboxId), r -> r.json().path("messages").asLong() == 3
                     && r.json().path("state").asText().equals("idle"));

@@ -1,7 +1,7 @@
 package io.dealwire.api.app;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
+import io.dealwire.api.SalesInbox;
 import io.dealwire.api.TestHttp;
 import io.dealwire.api.TestImapSetups;
 import io.dealwire.api.config.Config;
@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +50,7 @@ class HostileMailPipelineTest {
 
     @Test
     void hostileMailIsStoredSearchableAndInert() throws Exception {
-        imap.setUser("sales@northwind.example", "sales", "s3cret-pass");
+        var inbox = new SalesInbox(imap);
         var mails = new LinkedHashMap<String, Hostile>();
         mails.put("NUL bytes", new Hostile("zqnulmarker", false, resource("nul-bytes.eml")));
         mails.put("broken charsets", new Hostile("zqcharsetmarker", true, resource("broken-charset.eml")));
@@ -61,15 +60,11 @@ class HostileMailPipelineTest {
         mails.put("60-level nesting", new Hostile("zqnestingmarker", true, nested(60)));
         mails.put("3,000 parts", new Hostile("zqpartsmarker", false, manyParts(3000)));
         mails.put("25 MB attachment", new Hostile("zqbigmarker", true, bigAttachment(25 * 1024 * 1024)));
-        var user = imap.getUserManager().getUserByEmail("sales@northwind.example");
-        for (var m : mails.values()) user.deliver(GreenMailUtil.newMimeMessage(new ByteArrayInputStream(m.raw())));
+        for (var m : mails.values()) inbox.deliver(m.raw());
 
         try (var app = Dealwire.start(new Config(dataDir, "127.0.0.1", 0, null, TOKEN, null, List.of("northwind.example"), 1))) {
             var http = new TestHttp(app.port(), TOKEN);
-            var added = http.post("/api/mailboxes", """
-                    {"name": "Sales", "host": "127.0.0.1", "port": %d, "security": "none",
-                     "username": "sales", "password": "s3cret-pass", "folders": ["INBOX"]}
-                    """.formatted(imap.getImap().getPort()));
+            var added = http.post("/api/mailboxes", inbox.mailboxRequest());
             assertEquals(201, added.status(), added.body());
             var id = added.json().get("id").asText();
             var mailbox = await(() -> http.get("/api/mailboxes/" + id),

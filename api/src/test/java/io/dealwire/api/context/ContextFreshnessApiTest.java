@@ -1,7 +1,7 @@
 package io.dealwire.api.context;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
+import io.dealwire.api.SalesInbox;
 import io.dealwire.api.TestHttp;
 import io.dealwire.api.TestImapSetups;
 import io.dealwire.api.app.Dealwire;
@@ -35,37 +35,20 @@ class ContextFreshnessApiTest {
     @TempDir
     Path dataDir;
 
-    private void deliver(String raw) throws Exception {
-        imap.getUserManager().getUserByEmail("sales@northwind.example").deliver(GreenMailUtil.newMimeMessage(raw));
-    }
-
     @Test
     void aNewMessageAndAContactChangeShowInTheNextContext() throws Exception {
-        imap.setUser("sales@northwind.example", "sales", "s3cret-pass");
-        deliver("""
-                Message-ID: <q1@acme.example>
-                Date: Mon, 3 Mar 2025 09:00:00 +0000
-                From: Dana Smith <dana@acme.example>
-                To: Sales <sales@northwind.example>
-                Subject: Request for a quote on 40 licences
-                Content-Type: text/plain; charset=UTF-8
-
-                Hello, we would like a quote for 40 licences of your planning software.
-                Dana Smith
-                """);
+        var inbox = new SalesInbox(imap);
+        inbox.deliver(SalesInbox.QUOTE_REQUEST);
         var config = new Config(dataDir, "127.0.0.1", 0, null, TOKEN, null, List.of("northwind.example"), 1);
         try (var app = Dealwire.start(config)) {
             var http = new TestHttp(app.port(), TOKEN);
-            var added = http.post("/api/mailboxes", """
-                    {"name": "Sales", "host": "127.0.0.1", "port": %d, "security": "none",
-                     "username": "sales", "password": "s3cret-pass", "folders": ["INBOX"]}
-                    """.formatted(imap.getImap().getPort()));
+            var added = http.post("/api/mailboxes", inbox.mailboxRequest());
             assertEquals(201, added.status(), added.body());
 
             var path = "/api/context?messageId=" + TestHttp.q("<q1@acme.example>") + "&email=" + TestHttp.q("dana@acme.example");
             await(() -> http.get(path), r -> timeline(r).equals(List.of("Request for a quote on 40 licences")));
 
-            deliver("""
+            inbox.deliver("""
                     Message-ID: <q2@acme.example>
                     In-Reply-To: <q1@acme.example>
                     References: <q1@acme.example>
