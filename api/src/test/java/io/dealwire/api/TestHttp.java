@@ -34,6 +34,23 @@ public final class TestHttp {
         }
     }
 
+    /**
+     * Asks until an answer is a 200 that {@code done} accepts, and returns it; after {@code within} the test fails
+     * with the last answer. The deadline only catches a hang: a slow machine must never reach it.
+     */
+    public static Reply await(Duration within, java.util.function.Supplier<Reply> call, java.util.function.Predicate<Reply> done)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        Reply last = null;
+        while (System.nanoTime() < deadline) {
+            last = call.get();
+            if (last.status() == 200 && done.test(last)) return last;
+            Thread.sleep(200);
+        }
+        throw new AssertionError("not reached within " + within.toSeconds() + " s; last answer: "
+                + (last == null ? "none" : last.status() + " " + last.body()));
+    }
+
     public static String q(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }

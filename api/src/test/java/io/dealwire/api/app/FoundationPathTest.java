@@ -11,7 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -116,14 +115,6 @@ class FoundationPathTest {
     static final Duration AWAIT = Duration.ofSeconds(120);
 
     static TestHttp.Reply await(java.util.function.Supplier<TestHttp.Reply> call, Predicate<TestHttp.Reply> done) throws InterruptedException {
-        var deadline = Instant.now().plus(AWAIT);
-        TestHttp.Reply last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = call.get();
-            if (last.status() == 200 && done.test(last)) return last;
-            Thread.sleep(200);
-        }
-        fail("condition not reached in " + AWAIT.toSeconds() + " s; last answer: " + (last == null ? "none" : last.status() + " " + last.body()));
-        return last;
+        return TestHttp.await(AWAIT, call, done);
     }
 }

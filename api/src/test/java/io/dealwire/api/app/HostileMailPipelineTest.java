@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -67,14 +66,14 @@ class HostileMailPipelineTest {
             var added = http.post("/api/mailboxes", inbox.mailboxRequest());
             assertEquals(201, added.status(), added.body());
             var id = added.json().get("id").asText();
-            var mailbox = await(() -> http.get("/api/mailboxes/" + id),
+            var mailbox = TestHttp.await(WAIT, () -> http.get("/api/mailboxes/" + id),
                     r -> r.json().path("state").asText().equals("idle") && r.json().path("messages").asLong() == mails.size());
             assertNull(mailbox.json().path("lastError").textValue(), mailbox.body());
 
             var problems = new ArrayList<String>();
             for (var e : mails.entrySet()) {
                 var hostile = e.getValue();
-                var search = await(() -> http.get("/api/search?q=" + hostile.marker()), r -> r.json().path("total").asLong() >= 1);
+                var search = TestHttp.await(WAIT, () -> http.get("/api/search?q=" + hostile.marker()), r -> r.json().path("total").asLong() >= 1);
                 var hit = search.json().at("/hits/0");
                 assertFalse(hit.path("snippet").asText().toLowerCase().contains("<script"), e.getKey() + ": " + hit);
                 var message = http.get("/api/messages/" + TestHttp.q(hit.path("id").asText()));
@@ -183,14 +182,4 @@ class HostileMailPipelineTest {
         return sb.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static TestHttp.Reply await(java.util.function.Supplier<TestHttp.Reply> call, Predicate<TestHttp.Reply> done) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        TestHttp.Reply last = null;
-        while (System.nanoTime() < deadline) {
-            last = call.get();
-            if (last.status() == 200 && done.test(last)) return last;
-            Thread.sleep(250);
-        }
-        return fail("not reached within " + WAIT + "; last answer: " + (last == null ? "none" : last.status() + " " + last.body()));
-    }
 }

@@ -12,10 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -46,7 +43,7 @@ class ContextFreshnessApiTest {
             assertEquals(201, added.status(), added.body());
 
             var path = "/api/context?messageId=" + TestHttp.q("<q1@acme.example>") + "&email=" + TestHttp.q("dana@acme.example");
-            await(() -> http.get(path), r -> timeline(r).equals(List.of("Request for a quote on 40 licences")));
+            TestHttp.await(AWAIT, () -> http.get(path), r -> timeline(r).equals(List.of("Request for a quote on 40 licences")));
 
             inbox.deliver("""
                     Message-ID: <q2@acme.example>
@@ -60,7 +57,7 @@ class ContextFreshnessApiTest {
 
                     Any news about the quote?
                     """);
-            var after = await(() -> http.get(path), r -> timeline(r).size() == 2);
+            var after = TestHttp.await(AWAIT, () -> http.get(path), r -> timeline(r).size() == 2);
             assertEquals("Re: Request for a quote on 40 licences", timeline(after).getFirst(), after.body());
 
             var contactId = after.json().at("/contact/id").asText();
@@ -74,17 +71,5 @@ class ContextFreshnessApiTest {
         var out = new java.util.ArrayList<String>();
         r.json().path("timeline").forEach(t -> out.add(t.path("subject").asText()));
         return out;
-    }
-
-    private static TestHttp.Reply await(Supplier<TestHttp.Reply> call, Predicate<TestHttp.Reply> done) throws InterruptedException {
-        var deadline = Instant.now().plus(AWAIT);
-        TestHttp.Reply last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = call.get();
-            if (last.status() == 200 && done.test(last)) return last;
-            Thread.sleep(200);
-        }
-        fail("condition not reached in " + AWAIT.toSeconds() + " s; last answer: " + (last == null ? "none" : last.status() + " " + last.body()));
-        return last;
     }
 }

@@ -10,10 +10,8 @@ import io.dealwire.api.http.Json;
 
 import java.nio.file.Files;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.function.Predicate;
 
 /**
  * A running Dealwire with seeded data for the browser tests: an IMAP server (GreenMail) holding a sales
@@ -22,6 +20,8 @@ import java.util.function.Predicate;
  */
 public final class WebUiServer {
     public static final String TOKEN = "webui-admin-token-0123456789";
+    /** Only catches a hang: run-tests.mjs waits 180 s for the server. */
+    private static final Duration SEEDING = Duration.ofSeconds(150);
     public static final String ADMIN_PASSWORD = "admin-password-1";
     public static final String REP_PASSWORD = "rep-password-12";
     public static final String XSS_SUBJECT = "Pricing <img src=x onerror=alert(1)> question";
@@ -71,11 +71,11 @@ public final class WebUiServer {
                 """.formatted(imapPort)), 201).json().get("id").asText();
         // every seeded message stored and searchable before the browser looks: the tests expect all of them
         int messages = SeedMail.sales().size();
-        await(() -> http.get("/api/mailboxes/" + mailboxId), r -> r.json().path("state").asText().equals("idle")
+        TestHttp.await(SEEDING, () -> http.get("/api/mailboxes/" + mailboxId), r -> r.json().path("state").asText().equals("idle")
                 && r.json().path("messages").asLong() == messages);
-        await(() -> http.get("/api/admin/index"), r -> r.json().path("documents").asLong() == messages);
-        await(() -> http.get("/api/search?q=licences"), r -> r.json().path("total").asLong() >= 1);
-        await(() -> http.get("/api/search?q=devis"), r -> r.json().path("total").asLong() >= 1);
+        TestHttp.await(SEEDING, () -> http.get("/api/admin/index"), r -> r.json().path("documents").asLong() == messages);
+        TestHttp.await(SEEDING, () -> http.get("/api/search?q=licences"), r -> r.json().path("total").asLong() >= 1);
+        TestHttp.await(SEEDING, () -> http.get("/api/search?q=devis"), r -> r.json().path("total").asLong() >= 1);
 
         var globex = ok(http.post("/api/companies", "{\"name\":\"Globex\",\"domains\":[\"globex.example\"]}"), 201)
                 .json().at("/company/id").asText();
@@ -112,14 +112,4 @@ public final class WebUiServer {
         return r;
     }
 
-    static TestHttp.Reply await(java.util.function.Supplier<TestHttp.Reply> call, Predicate<TestHttp.Reply> done) throws InterruptedException {
-        var deadline = Instant.now().plus(Duration.ofSeconds(150)); // only catches a hang: run-tests.mjs waits 180 s
-        TestHttp.Reply last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = call.get();
-            if (last.status() == 200 && done.test(last)) return last;
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("seeding timed out; last answer: " + (last == null ? "none" : last.status() + " " + last.body()));
-    }
 }
