@@ -29,25 +29,26 @@ final class BackgroundThreads {
     private static final int PRIO_PROCESS = 0;
     private static final Native NATIVE = Native.load();
     private static final AtomicBoolean WARNED = new AtomicBoolean();
+    /** Every user names its threads (sync-…, index-feeder, …). */
+    private static final ThreadFactory PLATFORM = Thread.ofPlatform().daemon().factory();
+    private static final ThreadFactory FACTORY = work -> PLATFORM.newThread(() -> {
+        lowerCurrentThreadPriority();
+        work.run();
+    });
 
     private BackgroundThreads() {
     }
 
-    /** The factory; each thread it makes is renamed by its user. */
+    /** The factory; each thread it makes is named by its user. */
     static ThreadFactory factory() {
-        var platform = Thread.ofPlatform().daemon().name("background-", 1).factory();
-        return work -> platform.newThread(() -> {
-            lowerCurrentThreadPriority();
-            work.run();
-        });
+        return FACTORY;
     }
 
     /** Starts {@code work} on a background thread of that name. */
-    static Thread start(String name, Runnable work) {
-        var thread = factory().newThread(work);
+    static void start(String name, Runnable work) {
+        var thread = FACTORY.newThread(work);
         thread.setName(name);
         thread.start();
-        return thread;
     }
 
     /** Lowers the calling platform thread's priority; does nothing where that is not possible (logged once). */
