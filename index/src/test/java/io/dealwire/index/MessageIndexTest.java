@@ -159,7 +159,7 @@ class MessageIndexTest {
         var store = new InMemoryMessageRepository();
         try (var index = MessageIndex.open(dir, IndexContext.NONE); var feeder = new IndexFeeder(store, index)) {
             feeder.catchUp();
-            feeder.runEvery(Duration.ofMillis(200));
+            feeder.runEvery(Duration.ofMillis(200), Thread.ofVirtual().factory());
             store.save(message("late", "Signed order", "The customer signed the order form.", "a@b.com", "2024-05-01T10:00:00Z"));
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             while (find(index, "order").isEmpty() && System.nanoTime() < deadline) {

@@ -72,7 +72,7 @@ public final class IntakeCost {
             store.commit();
             var intake = MessageIntake.withStageRules(store, CrmSettings.of(new OwnDomains(Set.of("enron.com"))),
                     Clock.systemUTC(), IdGenerator.random());
-            feeder.runEvery(Duration.ofMillis(250));
+            feeder.runEvery(Duration.ofMillis(250), Thread.ofVirtual().factory());
 
             var cpuBefore = ThreadCpu.byGroup();
             long t1 = System.nanoTime();

@@ -15,7 +15,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * ({@link MessageRepository#changedSince}), indexes them and commits with the new position. Indexing is
  * idempotent, so a crash between a write and a commit only means some messages are indexed twice.
  *
- * <p>Near-real-time: {@link #runEvery(Duration)} polls on a virtual thread; {@link #poke()} wakes it at
+ * <p>Near-real-time: {@link #runEvery} polls on a thread of its own; {@link #poke()} wakes it at
  * once after a write, and a refresh makes the message searchable within {@link #SEARCHABLE_WITHIN} of being
  * indexed; while the store is far ahead (a backfill), refreshes are rarer ({@link RefreshSchedule}). Commits
  * (an fsync) happen at most every {@link #COMMIT_INTERVAL} while mail streams in, and at the end of
@@ -100,14 +100,9 @@ public final class IndexFeeder implements AutoCloseable {
     }
 
     /**
-     * Starts polling the store every {@code interval} (and at once on {@link #poke()}) on a virtual thread.
-     * Errors are logged and retried at the next round: the store stays the reference.
+     * Starts polling the store every {@code interval} (and at once on {@link #poke()}) on a thread of {@code threads}
+     * (the service's background threads). Errors are logged and retried at the next round: the store stays the reference.
      */
-    public void runEvery(Duration interval) {
-        runEvery(interval, Thread.ofVirtual().factory());
-    }
-
-    /** {@link #runEvery(Duration)} on a thread of {@code threads} (the service's background threads). */
     public synchronized void runEvery(Duration interval, java.util.concurrent.ThreadFactory threads) {
         if (loop != null) throw new IllegalStateException("the index feeder is already running");
         loop = threads.newThread(() -> {

@@ -93,7 +93,7 @@ class IndexFeederTest {
     void pokeMakesANewMessageSearchableBeforeTheNextPoll() throws Exception {
         var repo = new InMemoryMessageRepository();
         try (var index = MessageIndex.open(dir, IndexContext.NONE); var feeder = new IndexFeeder(repo, index)) {
-            feeder.runEvery(Duration.ofHours(1));
+            feeder.runEvery(Duration.ofHours(1), Thread.ofVirtual().factory());
             repo.save(message("m1", "Hello", "fresh widget", "a@b.com", "2024-01-01T00:00:00Z"));
             feeder.poke();
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
@@ -117,7 +117,7 @@ class IndexFeederTest {
             }
         };
         try (var index = MessageIndex.open(dir, IndexContext.NONE); var feeder = new IndexFeeder(endless, index)) {
-            feeder.runEvery(Duration.ofHours(1));
+            feeder.runEvery(Duration.ofHours(1), Thread.ofVirtual().factory());
             feeder.poke();
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             while (total(index, "backfilled") == 0 && System.nanoTime() < deadline) Thread.sleep(20);
@@ -131,7 +131,7 @@ class IndexFeederTest {
         var repo = new InMemoryMessageRepository();
         try (var index = MessageIndex.open(dir, IndexContext.NONE)) {
             try (var feeder = new IndexFeeder(repo, index)) {
-                feeder.runEvery(Duration.ofMillis(50));
+                feeder.runEvery(Duration.ofMillis(50), Thread.ofVirtual().factory());
                 store(repo, 0, 3);
                 long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
                 while (feeder.indexedSeq() < 3 && System.nanoTime() < deadline) Thread.sleep(10);
